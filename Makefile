@@ -1,0 +1,36 @@
+# pejling — two commands do everything on a fresh machine:
+#   make site   renders content/ into output/
+#   make test   runs every test
+SWIFT ?= swift
+OUTPUT ?= output
+
+.PHONY: site test deps build release unit-tests e2e-tests schema-tests clean
+
+# libcmark (the Markdown parser) comes from Debian; install it when pkg-config cannot find it.
+deps:
+	@pkg-config --exists libcmark 2>/dev/null || { \
+	  echo "Installing libcmark-dev (apt)…"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
+	}
+
+release: deps
+	$(SWIFT) build -c release --product pejling
+
+build: deps
+	$(SWIFT) build
+
+site: release
+	.build/release/pejling build --content content --templates Templates --output $(OUTPUT)
+	@echo "Open $(OUTPUT)/index.html in a browser."
+
+unit-tests: build
+	$(SWIFT) test
+
+schema-tests:
+	python3 Tests/schema/validate_measurements.py
+
+test: unit-tests schema-tests
+
+clean:
+	rm -rf .build output

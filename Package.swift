@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "pejling",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pejling", targets: ["pejling"]),
+        .library(name: "PejlingKit", targets: ["PejlingKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libcmark, the CommonMark reference implementation, behind a two-file shim.
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Every stage of the pipeline: configuration, content, markdown, measurement,
+        // formatting, templates and site.
+        .target(
+            name: "PejlingKit",
+            dependencies: [
+                "Ccmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The thin command line on top.
+        .executableTarget(
+            name: "pejling",
+            dependencies: [
+                "PejlingKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PejlingKitTests",
+            dependencies: ["PejlingKit"],
+            exclude: ["Golden"]
+        ),
+    ]
+)

@@ -1,0 +1,118 @@
+/// A pejlemærke: one of the bearings under which a case review groups its criteria.
+public struct Bearing: Sendable, Hashable {
+    /// The id used in content (`faglig-udredning`).
+    public var id: String
+    /// The name shown on pages (`Faglig udredning`).
+    public var name: String
+    public var location: SourceLocation
+
+    public init(id: String, name: String, location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.location = location
+    }
+}
+
+/// One criterion that each reviewed case is judged against.
+public struct Criterion: Sendable, Hashable {
+    public var id: String
+    /// The id of the ``Bearing`` it belongs to.
+    public var bearingID: String
+    /// What is checked, in Danish.
+    public var text: String
+    /// The legal basis, free text (`barnets lov § 20, stk. 3`).
+    public var legalBasis: String?
+    public var location: SourceLocation
+
+    public init(id: String, bearingID: String, text: String, legalBasis: String?, location: SourceLocation) {
+        self.id = id
+        self.bearingID = bearingID
+        self.text = text
+        self.legalBasis = legalBasis
+        self.location = location
+    }
+}
+
+/// The catalogue of pejlemærker and criteria from `content/kriterier.yml`, in file order.
+///
+/// ```swift
+/// let catalogue = CriteriaCatalogue.load(source, diagnostics: &diagnostics)
+/// catalogue?.criteria(in: "faglig-udredning")
+/// ```
+public struct CriteriaCatalogue: Sendable, Hashable {
+    public private(set) var bearings: [Bearing]
+    public private(set) var criteria: [Criterion]
+    private var criterionIndex: [String: Int]
+    private var bearingIndex: [String: Int]
+
+    public init(bearings: [Bearing], criteria: [Criterion]) {
+        self.bearings = bearings
+        self.criteria = criteria
+        self.bearingIndex = Dictionary(bearings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.criterionIndex = Dictionary(criteria.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func bearing(_ id: String) -> Bearing? { bearingIndex[id].map { bearings[$0] } }
+    public func criterion(_ id: String) -> Criterion? { criterionIndex[id].map { criteria[$0] } }
+    /// The position of a criterion in the catalogue, for stable ordering.
+    public func order(of criterionID: String) -> Int { criterionIndex[criterionID] ?? Int.max }
+    public func criteria(in bearingID: String) -> [Criterion] { criteria.filter { $0.bearingID == bearingID } }
+    public var criterionIDs: Set<String> { Set(criterionIndex.keys) }
+    public var bearingIDs: [String] { bearings.map(\.id) }
+
+    /// Reads kriterier.yml, reporting every problem.
+    public static func load(_ source: SourceText, diagnostics: inout Diagnostics) -> CriteriaCatalogue? {
+        guard let yaml = YAMLDocument.parse(source.text, file: source.file, diagnostics: &diagnostics) else { return nil }
+        yaml.reportUnknownKeys(allowed: ["pejlemaerker", "kriterier"], diagnostics: &diagnostics)
+        var bearings: [Bearing] = []
+        for entry in yaml.sequence("pejlemaerker", required: true, diagnostics: &diagnostics) ?? [] {
+            entry.reportUnknownKeys(allowed: ["id", "navn"], diagnostics: &diagnostics)
+            guard let id = entry.string("id", required: true, diagnostics: &diagnostics),
+                  let name = entry.string("navn", required: true, diagnostics: &diagnostics) else { continue }
+            let location = entry.location(ofValue: "id")
+            if !Identifier.isValid(id) {
+                diagnostics.error("pejlemærke id '\(id)' must be lower-case letters a–z, digits and '-'", at: location)
+            }
+            if let first = bearings.first(where: { $0.id == id }) {
+                diagnostics.error("pejlemærke id '\(id)' is used twice (first at line \(first.location.line ?? 0))", at: location)
+                continue
+            }
+            bearings.append(Bearing(id: id, name: name, location: location))
+        }
+        var criteria: [Criterion] = []
+        for entry in yaml.sequence("kriterier", required: true, diagnostics: &diagnostics) ?? [] {
+            entry.reportUnknownKeys(allowed: ["id", "pejlemaerke", "tekst", "lovgrundlag"], diagnostics: &diagnostics)
+            let id = entry.string("id", required: true, diagnostics: &diagnostics)
+            let bearingID = entry.string("pejlemaerke", required: true, diagnostics: &diagnostics)
+            let text = entry.string("tekst", required: true, diagnostics: &diagnostics)
+            let legalBasis = entry.string("lovgrundlag", diagnostics: &diagnostics)
+            guard let id, let bearingID, let text else { continue }
+            let location = entry.location(ofValue: "id")
+            if !Identifier.isValid(id) {
+                diagnostics.error("criterion id '\(id)' must be lower-case letters a–z, digits and '-'", at: location)
+            }
+            if let first = criteria.first(where: { $0.id == id }) {
+                diagnostics.error("criterion id '\(id)' is used twice (first at line \(first.location.line ?? 0))", at: location)
+                continue
+            }
+            if !bearings.contains(where: { $0.id == bearingID }) {
+                diagnostics.error("unknown pejlemærke '\(bearingID)'", at: entry.location(ofValue: "pejlemaerke"),
+                                  hint: "known pejlemærker: \(bearings.map(\.id).joined(separator: ", "))")
+                continue
+            }
+            criteria.append(Criterion(id: id, bearingID: bearingID, text: text, legalBasis: legalBasis, location: location))
+        }
+        return CriteriaCatalogue(bearings: bearings, criteria: criteria)
+    }
+}
+
+/// Ids and slugs: lower-case ASCII letters, digits and `-`.
+public enum Identifier {
+    /// ```swift
+    /// Identifier.isValid("hoeje-taastrup")  // true
+    /// Identifier.isValid("Høje Taastrup")   // false
+    /// ```
+    public static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+    }
+}

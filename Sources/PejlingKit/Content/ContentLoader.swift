@@ -1,0 +1,122 @@
+import Foundation
+
+/// Loads `content/`: reads every file once, parses it, and validates it across files.
+/// Nothing is thrown: every problem becomes a ``Diagnostic``.
+///
+/// ```swift
+/// let (content, diagnostics) = ContentLoader(directory: "content").load()
+/// ```
+public struct ContentLoader: Sendable {
+    /// The content folder as the user named it.
+    public let directory: String
+    /// How many municipalities are loaded at once.
+    public var jobs: Int
+
+    public init(directory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.directory = directory
+        self.jobs = max(1, jobs)
+    }
+
+    /// The path of `relative` inside the content folder, as shown in diagnostics.
+    func display(_ relative: String) -> String {
+        DisplayPath.join(directory, relative)
+    }
+
+    /// Loads and validates the whole content folder.
+    public func load() -> (SiteContent?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        guard SafePath.isDirectory(directory) else {
+            diagnostics.error("content folder not found", at: SourceLocation(file: DisplayPath.relative(directory)),
+                              hint: "run pejling where content/ is, or pass --content DIR")
+            return (nil, diagnostics)
+        }
+        guard let root = SafePath.realPath(directory) else {
+            diagnostics.error("cannot resolve the content folder", at: SourceLocation(file: DisplayPath.relative(directory)))
+            return (nil, diagnostics)
+        }
+        var siteFingerprints: [String: UInt64] = [:]
+        func readSiteFile(_ name: String) -> SourceText? {
+            let display = display(name)
+            guard let source = readInside(root: root, relative: name, display: display, diagnostics: &diagnostics) else { return nil }
+            siteFingerprints[name] = StableHash.fnv1a(source.bytes)
+            CPRScanner.check(source, diagnostics: &diagnostics)
+            return source
+        }
+        let config = readSiteFile("site.yml").flatMap { SiteConfig.load($0, diagnostics: &diagnostics) }
+        let catalogue = readSiteFile("kriterier.yml").flatMap { CriteriaCatalogue.load($0, diagnostics: &diagnostics) }
+
+        let slugs = municipalitySlugs(root: root, diagnostics: &diagnostics)
+        let loaded = ParallelMap.map(slugs, jobs: jobs) { slug in
+            MunicipalityLoader(root: root, contentDirectory: directory, slug: slug).load(catalogue: catalogue)
+        }
+        var municipalities: [Municipality] = []
+        var fingerprints: [String: [String: UInt64]] = ["": siteFingerprints]
+        for result in loaded {
+            diagnostics.append(contentsOf: result.diagnostics)
+            if let municipality = result.municipality {
+                municipalities.append(municipality)
+                fingerprints[municipality.slug] = result.fingerprints
+            }
+        }
+        guard let config, let catalogue else { return (nil, diagnostics) }
+        let content = SiteContent(config: config, catalogue: catalogue, municipalities: municipalities,
+                                  inputFingerprints: fingerprints)
+        content.validateAcrossMunicipalities(diagnostics: &diagnostics)
+        return (content, diagnostics)
+    }
+
+    /// The municipality folders, sorted; a folder name that is not a valid slug is an error.
+    func municipalitySlugs(root: String, diagnostics: inout Diagnostics) -> [String] {
+        let folder = root + "/kommuner"
+        let display = display("kommuner")
+        guard SafePath.isDirectory(folder) else {
+            diagnostics.error("no kommuner/ folder: each municipality is a folder content/kommuner/<slug>/",
+                              at: SourceLocation(file: display))
+            return []
+        }
+        var slugs: [String] = []
+        for name in SafePath.listing(folder) {
+            if name.hasPrefix(".") { continue }
+            let path = folder + "/" + name
+            guard SafePath.isDirectory(path) else {
+                diagnostics.warning("ignored: only folders belong in kommuner/", at: SourceLocation(file: DisplayPath.join(display, name)))
+                continue
+            }
+            guard Identifier.isValid(name) else {
+                diagnostics.error("folder name '\(name)' is not a valid slug: use lower-case letters a–z, digits and '-'",
+                                  at: SourceLocation(file: DisplayPath.join(display, name)),
+                                  hint: "for example '\(Slug.make(from: name))'")
+                continue
+            }
+            guard SafePath.isInside(path, root: root) else {
+                diagnostics.error("the folder links outside the content folder", at: SourceLocation(file: DisplayPath.join(display, name)))
+                continue
+            }
+            slugs.append(name)
+        }
+        if slugs.isEmpty {
+            diagnostics.warning("no municipality folders in kommuner/", at: SourceLocation(file: display))
+        }
+        return slugs.sorted()
+    }
+}
+
+/// Reads a file below `root`, refusing one that resolves (through a symbolic link) outside it.
+func readInside(root: String, relative: String, display: String, diagnostics: inout Diagnostics) -> SourceText? {
+    let path = root + "/" + relative
+    guard SafePath.exists(path) else {
+        diagnostics.error("file not found", at: SourceLocation(file: display))
+        return nil
+    }
+    guard SafePath.isInside(path, root: root) else {
+        diagnostics.error("the file is a link to outside its folder; pejling reads nothing outside the content folder",
+                          at: SourceLocation(file: display))
+        return nil
+    }
+    switch SourceText.read(path: path, displayPath: display) {
+    case .success(let source): return source
+    case .failure(let diagnostic):
+        diagnostics.append(diagnostic)
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+/// A Markdown file split into its YAML front matter and its body.
+///
+/// The front matter stands between a first line `---` and the next line that is `---`
+/// (or `...`). Line endings are already normalised by ``SourceText``.
+///
+/// ```swift
+/// let split = FrontMatter.split("---\ntitel: A\n---\n# Hej\n")
+/// split?.yaml      // "titel: A\n"
+/// split?.bodyLine  // 4: the body's first line in the file
+/// ```
+public struct FrontMatter: Sendable, Hashable {
+    /// The YAML text.
+    public var yaml: String
+    /// The Markdown after the closing `---`.
+    public var body: String
+    /// The 1-based line in the file of the YAML's first line.
+    public var yamlLine: Int
+    /// The 1-based line in the file of the body's first line.
+    public var bodyLine: Int
+
+    /// Splits `text`, or returns nil when it does not start with a `---` line or the
+    /// front matter is never closed (see ``splitting(_:file:)`` for a diagnostic).
+    public static func split(_ text: String) -> FrontMatter? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return nil }
+        lines = lines.dropFirst()
+        var yamlLines: [Substring] = []
+        var lineNumber = 2
+        while let line = lines.first {
+            lines = lines.dropFirst()
+            let trimmed = line.trimmingTrailingSpaces
+            if trimmed == "---" || trimmed == "..." {
+                return FrontMatter(yaml: yamlLines.joined(separator: "\n") + (yamlLines.isEmpty ? "" : "\n"),
+                                   body: lines.joined(separator: "\n"), yamlLine: 2, bodyLine: lineNumber + 1)
+            }
+            yamlLines.append(line)
+            lineNumber += 1
+        }
+        return nil
+    }
+
+    /// Splits `source`, reporting a missing or unclosed front matter.
+    public static func splitting(_ source: SourceText, diagnostics: inout Diagnostics) -> FrontMatter? {
+        if let split = split(source.text) { return split }
+        let startsWithFence = source.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            .first?.trimmingTrailingSpaces == "---"
+        if startsWithFence {
+            diagnostics.error("the front matter is never closed: add a line '---' after it",
+                              at: SourceLocation(file: source.file, line: 1, column: 1))
+        } else {
+            diagnostics.error("a report starts with front matter: a line '---', YAML such as 'titel:' and 'dato:', and '---'",
+                              at: SourceLocation(file: source.file, line: 1, column: 1))
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpaces: Substring {
+        var end = endIndex
+        while end > startIndex, let previous = Optional(index(before: end)), self[previous] == " " || self[previous] == "\t" {
+            end = previous
+        }
+        return self[startIndex..<end]
+    }
+}

@@ -1,0 +1,665 @@
+import Foundation
+
+/// A strict RFC 8259 JSON parser that keeps the line and column of every value, so that
+/// content errors can point at the place in the file.
+///
+/// - Input must be UTF-8; a leading byte order mark is skipped. Invalid UTF-8 is an error
+///   naming its byte offset (counted from 0, the byte order mark included).
+/// - Lines break at LF, CR or CRLF (one break); columns count Unicode scalars from 1.
+/// - No extensions: no comments, trailing commas, single quotes, `NaN`, leading zeros or
+///   unpaired `\u` surrogates. A repeated key in one object is an error.
+/// - Objects and arrays nest at most `maxDepth` deep; the parser uses no recursion, so
+///   no input can overflow the stack. Time is linear in the input's size.
+///
+/// The parser never throws or traps: it returns the tree, or `nil` and the reason.
+///
+/// ```swift
+/// let (root, diagnostics) = JSONParser.parse(Array("{\"a\": [1,]}".utf8), file: "x.json")
+/// // root == nil
+/// // diagnostics[0].description: x.json:1:9: error: trailing comma ...
+/// ```
+public enum JSONParser {
+    /// How deep objects and arrays may nest unless the caller says otherwise.
+    public static let defaultMaxDepth = 512
+
+    /// Parses `bytes`, which hold a whole JSON document.
+    ///
+    /// Returns the root node when the syntax is valid, and every diagnostic found. A syntax
+    /// error stops the parse (`root` is `nil`, one diagnostic explains it); a repeated key
+    /// is an error too, but the parse goes on so that all of them are reported, and the
+    /// tree keeps every occurrence. Treat any error in `diagnostics` as failure.
+    ///
+    /// ```swift
+    /// let (root, diagnostics) = JSONParser.parse(bytes, file: "content/kommuner/esbjerg/maalinger/2015.json")
+    /// if let root, diagnostics.isEmpty { print(root["dato"]?.line ?? 0) }
+    /// ```
+    public static func parse(
+        _ bytes: [UInt8], file: String, maxDepth: Int = defaultMaxDepth
+    ) -> (root: JSONNode?, diagnostics: [Diagnostic]) {
+        var parser = Parser(bytes: bytes, file: file, maxDepth: maxDepth)
+        let root = parser.run()
+        return (root, parser.diagnostics)
+    }
+
+    /// Parses a document held in `data`, as the `[UInt8]` overload does.
+    ///
+    /// ```swift
+    /// let (root, diagnostics) = JSONParser.parse(try Data(contentsOf: url), file: path)
+    /// ```
+    public static func parse(
+        _ data: Data, file: String, maxDepth: Int = defaultMaxDepth
+    ) -> (root: JSONNode?, diagnostics: [Diagnostic]) {
+        parse([UInt8](data), file: file, maxDepth: maxDepth)
+    }
+
+    /// Parses a document held in a string (handy in tests).
+    ///
+    /// ```swift
+    /// let (root, _) = JSONParser.parse(text: "[1, 2]", file: "<test>")
+    /// ```
+    public static func parse(
+        text: String, file: String, maxDepth: Int = defaultMaxDepth
+    ) -> (root: JSONNode?, diagnostics: [Diagnostic]) {
+        parse(Array(text.utf8), file: file, maxDepth: maxDepth)
+    }
+
+    /// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates, code
+    /// points past U+10FFFF and cut-off sequences included), or `nil` when all is valid.
+    ///
+    /// ```swift
+    /// JSONParser.firstInvalidUTF8Offset([0x61, 0xC3])  // 1
+    /// ```
+    public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            offset < count && range.contains(bytes[offset])
+        }
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF:
+                guard continuation(index + 1) else { return index }
+                length = 2
+            case 0xE0:
+                guard continuation(index + 1, 0xA0...0xBF), continuation(index + 2) else { return index }
+                length = 3
+            case 0xE1...0xEC, 0xEE...0xEF:
+                guard continuation(index + 1), continuation(index + 2) else { return index }
+                length = 3
+            case 0xED:
+                guard continuation(index + 1, 0x80...0x9F), continuation(index + 2) else { return index }
+                length = 3
+            case 0xF0:
+                guard continuation(index + 1, 0x90...0xBF), continuation(index + 2), continuation(index + 3) else {
+                    return index
+                }
+                length = 4
+            case 0xF1...0xF3:
+                guard continuation(index + 1), continuation(index + 2), continuation(index + 3) else { return index }
+                length = 4
+            case 0xF4:
+                guard continuation(index + 1, 0x80...0x8F), continuation(index + 2), continuation(index + 3) else {
+                    return index
+                }
+                length = 4
+            default:
+                return index
+            }
+            index += length
+        }
+        return nil
+    }
+}
+
+// MARK: - The parser proper
+
+private enum ASCII {
+    static let tab = UInt8(ascii: "\t")
+    static let lineFeed = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+    static let quote = UInt8(ascii: "\"")
+    static let apostrophe = UInt8(ascii: "'")
+    static let backslash = UInt8(ascii: "\\")
+    static let slash = UInt8(ascii: "/")
+    static let star = UInt8(ascii: "*")
+    static let comma = UInt8(ascii: ",")
+    static let colon = UInt8(ascii: ":")
+    static let minus = UInt8(ascii: "-")
+    static let plus = UInt8(ascii: "+")
+    static let dot = UInt8(ascii: ".")
+    static let zero = UInt8(ascii: "0")
+    static let nine = UInt8(ascii: "9")
+    static let openBrace = UInt8(ascii: "{")
+    static let closeBrace = UInt8(ascii: "}")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case zero...nine: UInt32(byte - zero)
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+}
+
+/// An object or array that is open while its contents are parsed.
+private struct Frame {
+    var isObject: Bool
+    var line: Int
+    var column: Int
+    var members: [JSONMember] = []
+    var elements: [JSONNode] = []
+    /// Keys seen so far in an object, with where they were first seen.
+    var seenKeys: [String: (line: Int, column: Int)] = [:]
+    /// The key whose value is being parsed.
+    var key = ""
+    var keyLine = 0
+    var keyColumn = 0
+}
+
+/// Thrown inside the parser only, never out of it: the parse stops at a syntax error.
+private struct Stop: Error {}
+
+private struct Parser {
+    let bytes: [UInt8]
+    let file: String
+    let maxDepth: Int
+    var diagnostics: [Diagnostic] = []
+
+    var pos = 0
+    /// The current line and the offset where it starts.
+    var line = 1
+    var lineStart = 0
+    /// A known column on the current line, so columns are computed in linear time overall.
+    var checkpointOffset = 0
+    var checkpointColumn = 1
+
+    init(bytes: [UInt8], file: String, maxDepth: Int) {
+        self.bytes = bytes
+        self.file = file
+        self.maxDepth = maxDepth
+    }
+
+    var atEnd: Bool { pos >= bytes.count }
+    var peek: UInt8? { pos < bytes.count ? bytes[pos] : nil }
+
+    // MARK: Positions
+
+    /// The column of `offset`, which must lie on the current line.
+    mutating func column(at offset: Int) -> Int {
+        var from = checkpointOffset
+        var column = checkpointColumn
+        if offset < checkpointOffset || checkpointOffset < lineStart {
+            from = lineStart
+            column = 1
+        }
+        var index = from
+        let end = min(offset, bytes.count)
+        while index < end {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        checkpointOffset = end
+        checkpointColumn = column
+        return column
+    }
+
+    mutating func here() -> (line: Int, column: Int) {
+        (line, column(at: pos))
+    }
+
+    mutating func startNewLine() {
+        line += 1
+        lineStart = pos
+        checkpointOffset = pos
+        checkpointColumn = 1
+    }
+
+    // MARK: Errors
+
+    /// Records a syntax error at a line and column, and stops the parse.
+    mutating func fail(_ message: String, line: Int, column: Int, hint: String? = nil) -> Stop {
+        diagnostics.append(.error(message, at: SourceLocation(file: file, line: line, column: column), hint: hint))
+        return Stop()
+    }
+
+    /// Records a syntax error at `offset` on the current line, and stops the parse.
+    mutating func fail(_ message: String, atOffset offset: Int, hint: String? = nil) -> Stop {
+        let column = column(at: offset)
+        return fail(message, line: line, column: column, hint: hint)
+    }
+
+    /// What stands at `offset`, for messages: `'x'`, `U+0009` or `end of file`.
+    func describe(at offset: Int) -> String {
+        guard offset < bytes.count else { return "end of file" }
+        let lead = bytes[offset]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        let end = min(offset + length, bytes.count)
+        let text = String(decoding: bytes[offset..<end], as: UTF8.self)
+        guard let scalar = text.unicodeScalars.first else { return "end of file" }
+        let visible: Bool
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator,
+             .surrogate, .privateUse, .unassigned:
+            visible = false
+        default:
+            visible = true
+        }
+        if visible { return "'\(scalar)'" }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// An error for something other than what was expected at the current position.
+    mutating func unexpected(_ expected: String) -> Stop {
+        guard let byte = peek else {
+            let (line, column) = here()
+            return fail("unexpected end of file; \(expected)", line: line, column: column)
+        }
+        if byte == ASCII.slash, pos + 1 < bytes.count, bytes[pos + 1] == ASCII.slash || bytes[pos + 1] == ASCII.star {
+            return fail("comments are not allowed in JSON", atOffset: pos)
+        }
+        return fail("\(expected), found \(describe(at: pos))", atOffset: pos)
+    }
+
+    // MARK: Driver
+
+    mutating func run() -> JSONNode? {
+        if let bad = JSONParser.firstInvalidUTF8Offset(bytes) {
+            reportInvalidUTF8(at: bad)
+            return nil
+        }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            pos = 3
+            lineStart = 3
+            checkpointOffset = 3
+        }
+        do {
+            return try parseDocument()
+        } catch {
+            return nil
+        }
+    }
+
+    mutating func reportInvalidUTF8(at offset: Int) {
+        var line = 1
+        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var index = lineStart
+        while index < offset {
+            if bytes[index] == ASCII.lineFeed {
+                line += 1
+                lineStart = index + 1
+            } else if bytes[index] == ASCII.carriageReturn {
+                line += 1
+                if index + 1 < offset, bytes[index + 1] == ASCII.lineFeed { index += 1 }
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        var column = 1
+        for byte in bytes[lineStart..<offset] where byte & 0xC0 != 0x80 { column += 1 }
+        diagnostics.append(.error(
+            "invalid UTF-8 at byte \(offset)",
+            at: SourceLocation(file: file, line: line, column: column),
+            hint: "save the file as UTF-8 (byte offsets count from 0)"
+        ))
+    }
+
+    mutating func skipWhitespace() {
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case ASCII.space, ASCII.tab:
+                pos += 1
+            case ASCII.lineFeed:
+                pos += 1
+                startNewLine()
+            case ASCII.carriageReturn:
+                pos += 1
+                if pos < bytes.count, bytes[pos] == ASCII.lineFeed { pos += 1 }
+                startNewLine()
+            default:
+                return
+            }
+        }
+    }
+
+    mutating func parseDocument() throws(Stop) -> JSONNode {
+        skipWhitespace()
+        if atEnd {
+            throw unexpected("expected a JSON value")
+        }
+        var stack: [Frame] = []
+        valueLoop: while true {
+            // At the start of a value, whitespace skipped.
+            let (startLine, startColumn) = here()
+            var completed: JSONNode
+            switch peek {
+            case ASCII.openBrace?, ASCII.openBracket?:
+                let isObject = peek == ASCII.openBrace
+                if stack.count >= maxDepth {
+                    throw fail(
+                        "objects and arrays nest deeper than \(maxDepth) levels",
+                        line: startLine, column: startColumn
+                    )
+                }
+                pos += 1
+                skipWhitespace()
+                if peek == (isObject ? ASCII.closeBrace : ASCII.closeBracket) {
+                    pos += 1
+                    completed = JSONNode(value: isObject ? .object([]) : .array([]), line: startLine, column: startColumn)
+                } else {
+                    stack.append(Frame(isObject: isObject, line: startLine, column: startColumn))
+                    if isObject {
+                        try parseKey(into: &stack[stack.count - 1], expected: "expected a string key or '}'")
+                    }
+                    continue valueLoop
+                }
+            default:
+                completed = try parseScalar(line: startLine, column: startColumn)
+            }
+
+            // A value is complete: hand it to its container, and close containers as they end.
+            while true {
+                guard !stack.isEmpty else {
+                    skipWhitespace()
+                    if !atEnd {
+                        throw unexpected("expected end of file after the JSON value")
+                    }
+                    return completed
+                }
+                let top = stack.count - 1
+                skipWhitespace()
+                if stack[top].isObject {
+                    let member = JSONMember(
+                        key: stack[top].key, keyLine: stack[top].keyLine, keyColumn: stack[top].keyColumn,
+                        value: completed
+                    )
+                    stack[top].members.append(member)
+                    if peek == ASCII.comma {
+                        let (commaLine, commaColumn) = here()
+                        pos += 1
+                        skipWhitespace()
+                        if peek == ASCII.closeBrace {
+                            throw fail("trailing comma before '}'", line: commaLine, column: commaColumn)
+                        }
+                        try parseKey(into: &stack[top], expected: "expected a string key after ','")
+                        continue valueLoop
+                    }
+                    if peek == ASCII.closeBrace {
+                        pos += 1
+                        let frame = stack.removeLast()
+                        completed = JSONNode(value: .object(frame.members), line: frame.line, column: frame.column)
+                        continue
+                    }
+                    throw unexpected("expected ',' or '}' after object member")
+                } else {
+                    stack[top].elements.append(completed)
+                    if peek == ASCII.comma {
+                        let (commaLine, commaColumn) = here()
+                        pos += 1
+                        skipWhitespace()
+                        if peek == ASCII.closeBracket {
+                            throw fail("trailing comma before ']'", line: commaLine, column: commaColumn)
+                        }
+                        if atEnd { throw unexpected("expected a value after ','") }
+                        continue valueLoop
+                    }
+                    if peek == ASCII.closeBracket {
+                        pos += 1
+                        let frame = stack.removeLast()
+                        completed = JSONNode(value: .array(frame.elements), line: frame.line, column: frame.column)
+                        continue
+                    }
+                    throw unexpected("expected ',' or ']' after array element")
+                }
+            }
+        }
+    }
+
+    /// Parses `"key":` and the whitespace after it, leaving the position at the value.
+    mutating func parseKey(into frame: inout Frame, expected: String) throws(Stop) {
+        guard peek == ASCII.quote else {
+            if peek == ASCII.apostrophe {
+                throw fail("keys must be in double quotes, not single quotes", atOffset: pos)
+            }
+            throw unexpected(expected)
+        }
+        let (keyLine, keyColumn) = here()
+        let key = try parseString(line: keyLine, column: keyColumn)
+        if let first = frame.seenKeys[key] {
+            diagnostics.append(.error(
+                "duplicate key '\(key)' (first at line \(first.line), column \(first.column))",
+                at: SourceLocation(file: file, line: keyLine, column: keyColumn)
+            ))
+        } else {
+            frame.seenKeys[key] = (keyLine, keyColumn)
+        }
+        frame.key = key
+        frame.keyLine = keyLine
+        frame.keyColumn = keyColumn
+        skipWhitespace()
+        guard peek == ASCII.colon else {
+            throw unexpected("expected ':' after object key")
+        }
+        pos += 1
+        skipWhitespace()
+        if atEnd { throw unexpected("expected a value after ':'") }
+    }
+
+    // MARK: Scalars
+
+    mutating func parseScalar(line: Int, column: Int) throws(Stop) -> JSONNode {
+        guard let byte = peek else { throw unexpected("expected a value") }
+        switch byte {
+        case ASCII.quote:
+            return JSONNode(value: .string(try parseString(line: line, column: column)), line: line, column: column)
+        case ASCII.minus, ASCII.zero...ASCII.nine:
+            return JSONNode(value: .number(try parseNumber()), line: line, column: column)
+        case ASCII.apostrophe:
+            throw fail("strings must be in double quotes, not single quotes", atOffset: pos)
+        case ASCII.closeBrace, ASCII.closeBracket, ASCII.comma, ASCII.colon:
+            throw unexpected("expected a value")
+        case ASCII.plus, ASCII.dot:
+            throw fail("invalid number: JSON numbers start with a digit or '-'", atOffset: pos)
+        case _ where ASCII.isLetter(byte):
+            let start = pos
+            while pos < bytes.count, ASCII.isLetter(bytes[pos]) || ASCII.isDigit(bytes[pos]) || bytes[pos] == UInt8(ascii: "_") {
+                pos += 1
+            }
+            let word = String(decoding: bytes[start..<pos], as: UTF8.self)
+            switch word {
+            case "true": return JSONNode(value: .bool(true), line: line, column: column)
+            case "false": return JSONNode(value: .bool(false), line: line, column: column)
+            case "null": return JSONNode(value: .null, line: line, column: column)
+            default:
+                throw fail(
+                    "invalid literal '\(word)'",
+                    line: line, column: column,
+                    hint: "the only words in JSON are true, false and null; text goes in double quotes"
+                )
+            }
+        default:
+            throw unexpected("expected a value")
+        }
+    }
+
+    mutating func parseNumber() throws(Stop) -> JSONNumber {
+        let start = pos
+        var isInteger = true
+        if peek == ASCII.minus { pos += 1 }
+        guard let first = peek, ASCII.isDigit(first) else {
+            throw fail("invalid number: expected a digit after '-'", atOffset: pos)
+        }
+        pos += 1
+        if first == ASCII.zero {
+            if let next = peek, ASCII.isDigit(next) {
+                throw fail("invalid number: leading zeros are not allowed", atOffset: start)
+            }
+        } else {
+            while let next = peek, ASCII.isDigit(next) { pos += 1 }
+        }
+        if peek == ASCII.dot {
+            isInteger = false
+            pos += 1
+            guard let next = peek, ASCII.isDigit(next) else {
+                throw fail("invalid number: expected a digit after '.'", atOffset: pos)
+            }
+            while let next = peek, ASCII.isDigit(next) { pos += 1 }
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            isInteger = false
+            pos += 1
+            if peek == ASCII.plus || peek == ASCII.minus { pos += 1 }
+            guard let next = peek, ASCII.isDigit(next) else {
+                throw fail("invalid number: expected a digit in the exponent", atOffset: pos)
+            }
+            while let next = peek, ASCII.isDigit(next) { pos += 1 }
+        }
+        let literal = String(decoding: bytes[start..<pos], as: UTF8.self)
+        return JSONNumber(checkedLiteral: literal, isInteger: isInteger)
+    }
+
+    /// Parses a string whose opening quote is at the current position.
+    mutating func parseString(line: Int, column: Int) throws(Stop) -> String {
+        pos += 1
+        var buffer: [UInt8] = []
+        var escaped = false
+        var segmentStart = pos
+        while true {
+            guard pos < bytes.count else {
+                throw fail("unterminated string", line: line, column: column, hint: "close it with '\"'")
+            }
+            let byte = bytes[pos]
+            if byte == ASCII.quote {
+                let text: String
+                if escaped {
+                    buffer.append(contentsOf: bytes[segmentStart..<pos])
+                    text = String(decoding: buffer, as: UTF8.self)
+                } else {
+                    text = String(decoding: bytes[segmentStart..<pos], as: UTF8.self)
+                }
+                pos += 1
+                return text
+            }
+            if byte == ASCII.backslash {
+                escaped = true
+                buffer.append(contentsOf: bytes[segmentStart..<pos])
+                try parseEscape(into: &buffer, stringLine: line, stringColumn: column)
+                segmentStart = pos
+                continue
+            }
+            if byte < 0x20 {
+                if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+                    throw fail(
+                        "unterminated string (a line break inside a string must be written as \\n)",
+                        line: line, column: column
+                    )
+                }
+                throw fail(
+                    "control character \(describe(at: pos)) in a string must be escaped",
+                    atOffset: pos
+                )
+            }
+            pos += 1
+        }
+    }
+
+    /// Parses one escape whose backslash is at the current position.
+    mutating func parseEscape(into buffer: inout [UInt8], stringLine: Int, stringColumn: Int) throws(Stop) {
+        let escapeStart = pos
+        pos += 1
+        guard let byte = peek else {
+            throw fail("unterminated string", line: stringLine, column: stringColumn, hint: "close it with '\"'")
+        }
+        switch byte {
+        case ASCII.quote, ASCII.backslash, ASCII.slash:
+            buffer.append(byte)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(ASCII.lineFeed)
+        case UInt8(ascii: "r"): buffer.append(ASCII.carriageReturn)
+        case UInt8(ascii: "t"): buffer.append(ASCII.tab)
+        case UInt8(ascii: "u"):
+            pos += 1
+            let high = try parseHex4(escapeStart: escapeStart)
+            var scalarValue = high
+            if (0xD800...0xDBFF).contains(high) {
+                guard pos + 1 < bytes.count, bytes[pos] == ASCII.backslash, bytes[pos + 1] == UInt8(ascii: "u") else {
+                    throw fail(
+                        "invalid escape: unpaired surrogate \\u\(hex4(high))",
+                        atOffset: escapeStart
+                    )
+                }
+                let lowStart = pos
+                pos += 2
+                let low = try parseHex4(escapeStart: lowStart)
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw fail(
+                        "invalid escape: unpaired surrogate \\u\(hex4(high))",
+                        atOffset: escapeStart
+                    )
+                }
+                scalarValue = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(high) {
+                throw fail("invalid escape: unpaired surrogate \\u\(hex4(high))", atOffset: escapeStart)
+            }
+            guard let scalar = Unicode.Scalar(scalarValue) else {
+                throw fail("invalid escape: \\u\(hex4(high))", atOffset: escapeStart)
+            }
+            buffer.append(contentsOf: String(Character(scalar)).utf8)
+            return
+        default:
+            if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+                throw fail(
+                    "unterminated string (a line break inside a string must be written as \\n)",
+                    line: stringLine, column: stringColumn
+                )
+            }
+            throw fail(
+                "invalid escape '\\\(describe(at: pos).trimmingQuotes)'",
+                atOffset: escapeStart,
+                hint: "JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"
+            )
+        }
+        pos += 1
+    }
+
+    /// Parses the four hex digits after `\u`, leaving the position after them.
+    mutating func parseHex4(escapeStart: Int) throws(Stop) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = peek, let digit = ASCII.hexValue(byte) else {
+                throw fail("invalid escape: \\u must be followed by four hex digits", atOffset: escapeStart)
+            }
+            value = value << 4 | digit
+            pos += 1
+        }
+        return value
+    }
+
+    func hex4(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+private extension String {
+    /// `'x'` → `x`; anything else unchanged.
+    var trimmingQuotes: String {
+        if count >= 3, hasPrefix("'"), hasSuffix("'") { return String(dropFirst().dropLast()) }
+        return self
+    }
+}

@@ -1,0 +1,67 @@
+/// A municipality's folder: `content/kommuner/<slug>/`.
+public struct Municipality: Sendable, Hashable {
+    /// The folder name: lower-case ASCII letters, digits and `-`.
+    public var slug: String
+    /// The official kommunekode; may be absent for example data.
+    public var code: Int?
+    /// `navn`, as written in kommune.yml.
+    public var name: String
+    /// `hjemmeside`.
+    public var homepage: String?
+    /// `eksempel`: fictional demo data, shown with a banner on every page.
+    public var isExample: Bool
+    public var analysis: Report?
+    public var status: Report?
+    /// Where kommune.yml is.
+    public var location: SourceLocation
+
+    public init(slug: String, code: Int?, name: String, homepage: String?, isExample: Bool,
+                analysis: Report? = nil, status: Report? = nil, location: SourceLocation) {
+        self.slug = slug
+        self.code = code
+        self.name = name
+        self.homepage = homepage
+        self.isExample = isExample
+        self.analysis = analysis
+        self.status = status
+        self.location = location
+    }
+
+    /// The reports present, analysis first.
+    public var reports: [Report] { [analysis, status].compactMap { $0 } }
+
+    /// Whether any report shown is a draft.
+    public var hasDraft: Bool { reports.contains { $0.isDraft } }
+
+    static let keys = ["kode", "navn", "hjemmeside", "eksempel"]
+
+    /// Parses kommune.yml and checks it against the official list (unless `eksempel: true`).
+    public static func parse(_ source: SourceText, slug: String, diagnostics: inout Diagnostics) -> Municipality? {
+        guard let yaml = YAMLDocument.parse(source.text, file: source.file, diagnostics: &diagnostics) else { return nil }
+        yaml.reportUnknownKeys(allowed: keys, diagnostics: &diagnostics)
+        let isExample = yaml.bool("eksempel", default: false, diagnostics: &diagnostics)
+        let code = yaml.integer("kode", required: !isExample, diagnostics: &diagnostics)
+        let name = yaml.string("navn", required: true, diagnostics: &diagnostics)
+        let homepage = yaml.string("hjemmeside", diagnostics: &diagnostics)
+        if let homepage, !URLPolicy.isAbsoluteHTTP(homepage) {
+            diagnostics.error("hjemmeside must be an absolute http or https address", at: yaml.location(ofValue: "hjemmeside"))
+        }
+        guard let name else { return nil }
+        if !isExample, let code {
+            if let registered = MunicipalityRegistry.byCode(code) {
+                if !MunicipalityRegistry.nameMatches(name, code: code) {
+                    diagnostics.error("navn '\(name)' does not match kode \(code), which is \(registered.fullName)",
+                                      at: yaml.location(ofValue: "navn"),
+                                      hint: "write navn: \(registered.fullName)")
+                }
+            } else {
+                let hint = MunicipalityRegistry.byName(name).map { "\($0.fullName) has kode \($0.code)" }
+                    ?? "see the list of the 98 kommunekoder"
+                diagnostics.error("kode \(code) is not one of the 98 kommunekoder", at: yaml.location(ofValue: "kode"), hint: hint)
+            }
+        }
+        return Municipality(slug: slug, code: code, name: name,
+                            homepage: homepage.flatMap { URLPolicy.isAbsoluteHTTP($0) ? $0 : nil },
+                            isExample: isExample, location: yaml.location)
+    }
+}

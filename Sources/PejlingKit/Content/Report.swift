@@ -1,0 +1,70 @@
+/// Which of a municipality's two reports.
+public enum ReportKind: String, Sendable, Hashable, CaseIterable {
+    /// The analysis at the start of the course (`analyse.md`).
+    case analysis = "analyse"
+    /// The status report at the end of the Task Force's part (`status.md`).
+    case status = "status"
+
+    /// The file name in the municipality's folder.
+    public var fileName: String { rawValue + ".md" }
+    /// The measurement type this report's measurement must have.
+    public var measurementKind: MeasurementKind {
+        self == .analysis ? .sagsgennemgang : .statusmaaling
+    }
+}
+
+/// A report: front matter and Markdown body, with its measurement once loaded.
+public struct Report: Sendable, Hashable {
+    public var kind: ReportKind
+    /// `titel`.
+    public var title: String
+    /// `dato`.
+    public var date: ISODate
+    /// `maaling`: the measurement's path inside the municipality folder.
+    public var measurementPath: String?
+    /// `kladde`: a draft, left out of a build unless `--drafts`.
+    public var isDraft: Bool
+    /// The Markdown body.
+    public var body: String
+    /// Where the body starts, for diagnostics inside it.
+    public var bodyLocation: SourceLocation
+    /// The measurement named by `maaling`, when it loaded.
+    public var measurement: Measurement?
+    /// Where `dato` is written.
+    public var dateLocation: SourceLocation
+    /// Where `maaling` is written.
+    public var measurementPathLocation: SourceLocation
+
+    public init(kind: ReportKind, title: String, date: ISODate, measurementPath: String? = nil, isDraft: Bool = false,
+                body: String, bodyLocation: SourceLocation, measurement: Measurement? = nil,
+                dateLocation: SourceLocation? = nil, measurementPathLocation: SourceLocation? = nil) {
+        self.kind = kind
+        self.title = title
+        self.date = date
+        self.measurementPath = measurementPath
+        self.isDraft = isDraft
+        self.body = body
+        self.bodyLocation = bodyLocation
+        self.measurement = measurement
+        self.dateLocation = dateLocation ?? bodyLocation
+        self.measurementPathLocation = measurementPathLocation ?? bodyLocation
+    }
+
+    static let keys = ["titel", "dato", "maaling", "kladde"]
+
+    /// Parses a report file, reporting every problem in it.
+    public static func parse(_ source: SourceText, kind: ReportKind, diagnostics: inout Diagnostics) -> Report? {
+        guard let split = FrontMatter.splitting(source, diagnostics: &diagnostics) else { return nil }
+        guard let yaml = YAMLDocument.parse(split.yaml, file: source.file, lineOffset: split.yamlLine - 1,
+                                            diagnostics: &diagnostics) else { return nil }
+        yaml.reportUnknownKeys(allowed: keys, diagnostics: &diagnostics)
+        let title = yaml.string("titel", required: true, diagnostics: &diagnostics)
+        let date = yaml.date("dato", required: true, diagnostics: &diagnostics)
+        let measurementPath = yaml.string("maaling", diagnostics: &diagnostics)
+        let isDraft = yaml.bool("kladde", default: false, diagnostics: &diagnostics)
+        guard let title, let date else { return nil }
+        return Report(kind: kind, title: title, date: date, measurementPath: measurementPath, isDraft: isDraft,
+                      body: split.body, bodyLocation: SourceLocation(file: source.file, line: split.bodyLine, column: 1),
+                      dateLocation: yaml.location(ofValue: "dato"), measurementPathLocation: yaml.location(ofValue: "maaling"))
+    }
+}

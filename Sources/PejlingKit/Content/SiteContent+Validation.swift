@@ -1,0 +1,29 @@
+extension Municipality {
+    /// Checks that need both reports: the status report is later than the analysis, and so is its measurement.
+    func validateReports(diagnostics: inout Diagnostics) {
+        guard let analysis, let status else { return }
+        if status.date <= analysis.date {
+            diagnostics.error("the status report's dato (\(status.date)) must be later than the analysis's (\(analysis.date))",
+                              at: status.dateLocation)
+        }
+        if let first = analysis.measurement, let second = status.measurement, second.date <= first.date {
+            diagnostics.error("the status measurement's dato (\(second.date)) must be later than the analysis measurement's (\(first.date))",
+                              at: SourceLocation(file: second.file, line: 1, column: 1))
+        }
+    }
+}
+
+extension SiteContent {
+    /// Checks across municipalities: a kommunekode is used once (example data excepted).
+    func validateAcrossMunicipalities(diagnostics: inout Diagnostics) {
+        var firstByCode: [Int: Municipality] = [:]
+        for municipality in municipalities where !municipality.isExample {
+            guard let code = municipality.code else { continue }
+            if let first = firstByCode[code] {
+                diagnostics.error("kode \(code) is already used by kommuner/\(first.slug)", at: municipality.location)
+            } else {
+                firstByCode[code] = municipality
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// Everything a build reads from `content/`, loaded and validated.
+public struct SiteContent: Sendable, Hashable {
+    public var config: SiteConfig
+    public var catalogue: CriteriaCatalogue
+    /// Sorted by slug, so that output never depends on the order of a directory listing.
+    public var municipalities: [Municipality]
+    /// A fingerprint of each input file that a municipality's pages depend on, by slug;
+    /// `""` holds the site-wide files (site.yml, kriterier.yml).
+    public var inputFingerprints: [String: [String: UInt64]]
+
+    public init(config: SiteConfig, catalogue: CriteriaCatalogue, municipalities: [Municipality],
+                inputFingerprints: [String: [String: UInt64]] = [:]) {
+        self.config = config
+        self.catalogue = catalogue
+        self.municipalities = municipalities
+        self.inputFingerprints = inputFingerprints
+    }
+
+    /// The municipalities that `selectors` (slugs or codes, as `--only` takes them) name;
+    /// all when `selectors` is empty. An unknown selector is an error.
+    public func selecting(_ selectors: [String], diagnostics: inout Diagnostics) -> [Municipality] {
+        guard !selectors.isEmpty else { return municipalities }
+        var chosen = Set<String>()
+        for selector in selectors {
+            let matches = municipalities.filter { m in
+                m.slug == selector || (Int(selector) != nil && m.code == Int(selector))
+            }
+            if matches.isEmpty {
+                diagnostics.error("--only \(selector): no municipality with that slug or kode in the content",
+                                  at: SourceLocation(file: "--only"))
+            }
+            chosen.formUnion(matches.map(\.slug))
+        }
+        return municipalities.filter { chosen.contains($0.slug) }
+    }
+}
+
+/// A stable 64-bit FNV-1a hash, for fingerprints that must be the same on every run.
+///
+/// ```swift
+/// StableHash.fnv1a(Array("abc".utf8))  // same value on every machine and run
+/// ```
+public enum StableHash {
+    public static func fnv1a<Bytes: Sequence>(_ bytes: Bytes, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64
+    where Bytes.Element == UInt8 {
+        var hash = seed
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The text of one input file, decoded as strict UTF-8, with a leading BOM removed and
+/// CRLF line endings turned into LF so that every later stage sees one kind of line break.
+///
+/// ```swift
+/// switch SourceText.read(path: "content/site.yml", displayPath: "content/site.yml") {
+/// case .success(let source): print(source.text)
+/// case .failure(let diagnostic): print(diagnostic)
+/// }
+/// ```
+public struct SourceText: Sendable, Hashable {
+    /// The path shown in diagnostics.
+    public let file: String
+    /// The normalised text.
+    public let text: String
+    /// The raw bytes as read, for hashing.
+    public let bytes: [UInt8]
+
+    /// Decodes `bytes`, or returns an error naming the byte offset of the first invalid sequence.
+    public static func decode(_ bytes: [UInt8], file: String) -> Result<SourceText, Diagnostic> {
+        if let offset = firstInvalidUTF8Offset(bytes) {
+            let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
+            return .failure(.error("invalid UTF-8 at byte \(offset)", at: SourceLocation(file: file, line: line, column: column),
+                                   hint: "save the file as UTF-8"))
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        var text = String(decoding: body, as: UTF8.self)
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(SourceText(file: file, text: text, bytes: bytes))
+    }
+
+    /// Reads and decodes a file. `displayPath` is what diagnostics show.
+    public static func read(path: String, displayPath: String) -> Result<SourceText, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.error("cannot read file", at: SourceLocation(file: displayPath)))
+        }
+        return decode([UInt8](data), file: displayPath)
+    }
+
+    /// The offset of the first byte that is not part of valid UTF-8, or nil.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            var scalar = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                guard byte & 0xC0 == 0x80 else { return index }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in bytes) of a byte offset.
+    static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}
+
+extension SourceText {
+    /// The line and column (in Unicode scalars) of a position in `text`.
+    public func location(of index: String.Index, lineOffset: Int = 0) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars[..<index] {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+
+    /// The text of a 1-based line, for showing beside a diagnostic.
+    public func line(_ number: Int) -> Substring? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        var start = text.startIndex
+        while current < number {
+            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
+            start = text.index(after: newline)
+            current += 1
+        }
+        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        return text[start..<end]
+    }
+}

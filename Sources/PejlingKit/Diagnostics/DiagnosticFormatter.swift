@@ -1,0 +1,126 @@
+import Foundation
+
+/// Prints diagnostics in one of three formats; the only place that turns them into text.
+///
+/// ```swift
+/// let text = DiagnosticFormatter(format: .github).format(diagnostic)
+/// // ::error file=content/site.yml,line=3,col=7::missing required key 'titel'
+/// ```
+public struct DiagnosticFormatter: Sendable {
+    /// `--format`.
+    public enum Format: String, Sendable, CaseIterable {
+        /// `path:line:column: error: message`, with the source line and a caret.
+        case human
+        /// GitHub Actions workflow commands.
+        case github
+        /// One JSON object a line.
+        case json
+    }
+
+    public var format: Format
+    /// Reads a file's line to show under a human diagnostic; nil shows none.
+    public var sourceLine: @Sendable (String, Int) -> String?
+
+    public init(format: Format, sourceLine: @escaping @Sendable (String, Int) -> String? = DiagnosticFormatter.readLine) {
+        self.format = format
+        self.sourceLine = sourceLine
+    }
+
+    /// One diagnostic as text, without a trailing newline.
+    public func format(_ diagnostic: Diagnostic) -> String {
+        switch format {
+        case .human: return human(diagnostic)
+        case .github: return github(diagnostic)
+        case .json: return json(diagnostic)
+        }
+    }
+
+    /// All diagnostics, sorted, one per line (human ones may span lines), and a count.
+    public func report(_ diagnostics: Diagnostics) -> String {
+        var out = diagnostics.sorted.map { format($0) + "\n" }.joined()
+        if format == .human, !diagnostics.isEmpty {
+            let errors = diagnostics.sorted.count { $0.severity == .error }
+            let warnings = diagnostics.sorted.count { $0.severity == .warning }
+            out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        }
+        return out
+    }
+
+    func human(_ diagnostic: Diagnostic) -> String {
+        var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+        if let line = diagnostic.location.line, let source = sourceLine(diagnostic.location.file, line) {
+            let shown = source.replacingOccurrences(of: "\t", with: " ")
+            text += "\n    \(shown)"
+            if let column = diagnostic.location.column, column >= 1 {
+                let pad = String(repeating: " ", count: min(column - 1, shown.unicodeScalars.count))
+                text += "\n    \(pad)^"
+            }
+        }
+        if let hint = diagnostic.hint { text += "\n    hint: \(hint)" }
+        return text
+    }
+
+    func github(_ diagnostic: Diagnostic) -> String {
+        var properties = ["file=\(escapeProperty(diagnostic.location.file))"]
+        if let line = diagnostic.location.line { properties.append("line=\(line)") }
+        if let column = diagnostic.location.column { properties.append("col=\(column)") }
+        var message = diagnostic.message
+        if let hint = diagnostic.hint { message += " (hint: \(hint))" }
+        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(message))"
+    }
+
+    func json(_ diagnostic: Diagnostic) -> String {
+        var fields = [
+            "\"severity\":\(JSONText.string(diagnostic.severity.rawValue))",
+            "\"file\":\(JSONText.string(diagnostic.location.file))",
+        ]
+        if let line = diagnostic.location.line { fields.append("\"line\":\(line)") }
+        if let column = diagnostic.location.column { fields.append("\"column\":\(column)") }
+        fields.append("\"message\":\(JSONText.string(diagnostic.message))")
+        if let hint = diagnostic.hint { fields.append("\"hint\":\(JSONText.string(hint))") }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    private func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    /// Reads line `number` of `file` from disk, if the file is small enough to show.
+    public static let readLine: @Sendable (String, Int) -> String? = { file, number in
+        guard let data = FileManager.default.contents(atPath: file), data.count < 4_000_000,
+              case .success(let source) = SourceText.decode([UInt8](data), file: file),
+              let line = source.line(number) else { return nil }
+        return String(line)
+    }
+}
+
+/// Minimal JSON text building for output that must be byte-stable.
+public enum JSONText {
+    /// A JSON string literal.
+    ///
+    /// ```swift
+    /// JSONText.string("a \"b\"\n")  // "\"a \\\"b\\\"\\n\""
+    /// ```
+    public static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Where rendered files go: a staging folder on disk, memory (for `serve`), or nowhere (for `check`).
+public protocol OutputSink: Sendable {
+    /// Stores one file; called from several threads at once.
+    func write(_ file: OutputFile) throws
+}
+
+/// Discards everything: `check` renders every page and writes nothing.
+public struct DiscardingSink: OutputSink {
+    public init() {}
+    public func write(_ file: OutputFile) throws {}
+}
+
+/// Keeps every file in memory, by path.
+public final class MemorySink: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    public func write(_ file: OutputFile) throws {
+        lock.lock()
+        storage[file.path] = file.bytes
+        lock.unlock()
+    }
+
+    /// The files written so far.
+    public var files: [String: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
+
+/// Writes files below a folder, creating subfolders as needed.
+public struct DirectorySink: OutputSink {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public func write(_ file: OutputFile) throws {
+        guard SafePath.isSafeRelative(file.path) else {
+            throw OutputError("refusing to write outside the output folder: \(file.path)")
+        }
+        let path = root + "/" + file.path
+        if let slash = path.lastIndex(of: "/") {
+            let folder = String(path[..<slash])
+            if !SafePath.isDirectory(folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        }
+        try FileWriting.write(file.bytes, to: path)
+    }
+}
+
+/// A failure to write output, with a message for the user.
+public struct OutputError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+enum FileWriting {
+    /// Writes bytes with plain POSIX calls: no temporary file, since the whole folder is staged.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// What a build or check was asked to do, as the command line says it.
+///
+/// ```swift
+/// var options = BuildOptions()
+/// options.includeDrafts = true
+/// options.only = ["esbjerg", "860"]
+/// ```
+public struct BuildOptions: Sendable, Hashable {
+    /// `--content`.
+    public var contentDirectory = "content"
+    /// `--templates`.
+    public var templatesDirectory = "Templates"
+    /// `--output`.
+    public var outputDirectory = "output"
+    /// `--drafts`: include reports with `kladde: true`.
+    public var includeDrafts = false
+    /// `--only`: slugs or codes; empty means every municipality.
+    public var only: [String] = []
+    /// `--jobs`: threads for loading and rendering.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// `--strict`: warnings fail the build.
+    public var strict = false
+
+    public init() {}
+}

@@ -1,0 +1,27 @@
+/// Renders `index.html`: every municipality with its reports and their dates.
+struct OverviewPage {
+    let content: SiteContent
+    let municipalities: [Municipality]
+    let templates: TemplateSet
+
+    func render() -> OutputFile {
+        let rows: [[String: Any]] = municipalities.map { municipality in
+            var row = PageContext.municipality(municipality)
+            row["rapporter"] = municipality.reports.map(PageContext.reportSummary)
+            row["kladde"] = municipality.hasDraft
+            return row
+        }
+        var context: [String: Any] = [
+            "site": PageContext.site(content.config),
+            "kommuner": rows,
+            "antal": DanishFormat.integer(municipalities.count),
+            "sidetitel": content.config.title,
+            "rod": "",
+            "css_href": "assets/\(SiteAssets.stylesheetName)",
+            "kladde": municipalities.contains { $0.hasDraft },
+            "eksempel": municipalities.contains { $0.isExample },
+        ]
+        if let base = content.config.baseURL { context["canonical"] = base }
+        return OutputFile(path: "index.html", text: templates.render(context, template: "oversigt"))
+    }
+}

@@ -1,0 +1,44 @@
+/// Renders one report's Markdown body to HTML, replacing its ```` ```maaling ```` blocks by
+/// the figures for the pejlemærke they name.
+struct ReportRenderer {
+    let figures: FigurePresenter
+    let markdown = MarkdownRenderer(headingShift: 1)
+
+    func render(_ report: Report, diagnostics: inout Diagnostics) -> String {
+        var problems: [Diagnostic] = []
+        let html = markdown.render(report.body) { block in
+            guard block.info.split(separator: " ").first == "maaling" else { return nil }
+            let location = report.bodyLocation.offset(lines: block.line - 1)
+            return maalingBlock(block, in: report, at: location, problems: &problems)
+        }
+        diagnostics.append(contentsOf: problems)
+        return html
+    }
+
+    /// The HTML for one block, or a diagnostic and an empty replacement.
+    private func maalingBlock(_ block: FencedBlock, in report: Report, at location: SourceLocation,
+                              problems: inout [Diagnostic]) -> String {
+        var diagnostics = Diagnostics()
+        // The block's YAML starts on the line below the opening fence.
+        let contentLocation = location.offset(lines: 1)
+        guard let yaml = YAMLDocument.parse(block.content, file: location.file,
+                                            lineOffset: (contentLocation.line ?? 1) - 1, diagnostics: &diagnostics) else {
+            problems.append(contentsOf: diagnostics.items)
+            return ""
+        }
+        yaml.reportUnknownKeys(allowed: ["pejlemaerke"], diagnostics: &diagnostics)
+        defer { problems.append(contentsOf: diagnostics.items) }
+        guard let bearingID = yaml.string("pejlemaerke", required: true, diagnostics: &diagnostics) else { return "" }
+        guard figures.catalogue.bearing(bearingID) != nil else {
+            diagnostics.error("unknown pejlemærke '\(bearingID)' in a maaling block", at: yaml.location(ofValue: "pejlemaerke"),
+                              hint: "known pejlemærker: \(figures.catalogue.bearingIDs.joined(separator: ", "))")
+            return ""
+        }
+        guard report.measurement != nil else {
+            diagnostics.error("a maaling block needs the report's measurement: add 'maaling:' to the front matter",
+                              at: location)
+            return ""
+        }
+        return figures.bearingHTML(bearingID, in: report.kind)
+    }
+}

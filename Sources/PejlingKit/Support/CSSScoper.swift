@@ -1,0 +1,146 @@
+import Foundation
+
+/// Rewrites a stylesheet so that every rule applies only inside one wrapper element,
+/// for the fragment a municipality pastes into its CMS.
+///
+/// Each selector is prefixed with the scope; `html`, `body` and `:root` become the scope
+/// itself; rules inside `@media` and `@supports` are scoped the same way; `@page` and
+/// `@font-face` rules are left out, since a fragment must not change its host page.
+///
+/// ```swift
+/// CSSScoper.scope("body { margin: 0 } h1, p { color: red }", under: ".x")
+/// // ".x { margin: 0 }\n.x h1, .x p { color: red }\n"
+/// ```
+public enum CSSScoper {
+    public static func scope(_ css: String, under scope: String) -> String {
+        var output = ""
+        var scanner = Scanner(text: stripComments(css))
+        scopeBlock(&scanner, scope: scope, into: &output, untilBrace: false)
+        return output
+    }
+
+    private struct Scanner {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+        init(text: String) { scalars = Array(text.unicodeScalars) }
+        var atEnd: Bool { index >= scalars.count }
+        var current: Unicode.Scalar { scalars[index] }
+
+        /// Text up to (not including) the first of `stops` outside strings and parentheses.
+        mutating func read(until stops: Set<Unicode.Scalar>) -> String {
+            var text = String.UnicodeScalarView()
+            var depth = 0
+            var quote: Unicode.Scalar?
+            while !atEnd {
+                let c = current
+                if let q = quote {
+                    if c == "\\", index + 1 < scalars.count { text.append(c); index += 1; text.append(current); index += 1; continue }
+                    if c == q { quote = nil }
+                } else if c == "\"" || c == "'" {
+                    quote = c
+                } else if c == "(" {
+                    depth += 1
+                } else if c == ")" {
+                    depth = max(0, depth - 1)
+                } else if depth == 0, stops.contains(c) {
+                    break
+                }
+                text.append(c)
+                index += 1
+            }
+            return String(text)
+        }
+
+        /// Skips a balanced `{…}` block, returning its inside.
+        mutating func readBlock() -> String {
+            guard !atEnd, current == "{" else { return "" }
+            index += 1
+            var depth = 1
+            var text = String.UnicodeScalarView()
+            while !atEnd {
+                let c = current
+                index += 1
+                if c == "{" { depth += 1 }
+                if c == "}" { depth -= 1; if depth == 0 { break } }
+                text.append(c)
+            }
+            return String(text)
+        }
+    }
+
+    private static func scopeBlock(_ scanner: inout Scanner, scope: String, into output: inout String, untilBrace: Bool) {
+        while !scanner.atEnd {
+            let prelude = scanner.read(until: ["{", "}", ";"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            if scanner.atEnd { break }
+            let stop = scanner.current
+            if stop == "}" {
+                scanner.index += 1
+                if untilBrace { return }
+                continue
+            }
+            if stop == ";" {
+                scanner.index += 1
+                // @import and @charset have no place in a fragment; other statements pass.
+                if !prelude.isEmpty, !prelude.hasPrefix("@import"), !prelude.hasPrefix("@charset") { output += prelude + ";\n" }
+                continue
+            }
+            if prelude.hasPrefix("@media") || prelude.hasPrefix("@supports") || prelude.hasPrefix("@container") {
+                scanner.index += 1
+                output += prelude + " {\n"
+                scopeBlock(&scanner, scope: scope, into: &output, untilBrace: true)
+                output += "}\n"
+            } else if prelude.hasPrefix("@page") || prelude.hasPrefix("@font-face") {
+                _ = scanner.readBlock()
+            } else if prelude.hasPrefix("@") {
+                output += prelude + " {" + scanner.readBlock() + "}\n"
+            } else {
+                let body = scanner.readBlock().trimmingCharacters(in: .whitespacesAndNewlines)
+                output += scopeSelectors(prelude, scope: scope) + " { " + body + " }\n"
+            }
+        }
+    }
+
+    static func scopeSelectors(_ selectors: String, scope: String) -> String {
+        splitSelectors(selectors).map { selector -> String in
+            let selector = selector.trimmingCharacters(in: .whitespacesAndNewlines)
+            for root in ["html", "body", ":root"] {
+                if selector == root { return scope }
+                if selector.hasPrefix(root + " ") || selector.hasPrefix(root + ">") {
+                    return scope + selector.dropFirst(root.count)
+                }
+            }
+            if selector.hasPrefix("html body") { return scope + selector.dropFirst("html body".count) }
+            return scope + " " + selector
+        }.joined(separator: ", ")
+    }
+
+    /// Splits at top-level commas (not inside `:is(a, b)`).
+    private static func splitSelectors(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth = max(0, depth - 1) }
+            if character == ",", depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        return parts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    static func stripComments(_ css: String) -> String {
+        var out = ""
+        var rest = css[...]
+        while let start = rest.range(of: "/*") {
+            out += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].range(of: "*/") else { return out }
+            rest = rest[end.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,25 @@
+/// HTML escaping for text and attribute values built in Swift (templates escape their own).
+///
+/// ```swift
+/// HTML.escape("<b>\"A & B\"</b>")  // "&lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;"
+/// ```
+public enum HTML {
+    public static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

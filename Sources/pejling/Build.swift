@@ -1,0 +1,29 @@
+import ArgumentParser
+import PejlingKit
+
+/// `pejling build`.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the content into the output folder.",
+        discussion: """
+        Writes output/index.html, and for every municipality <slug>/index.html, <slug>/<slug>.html
+        (self-contained), <slug>/indlejring.html (CMS fragment) and the downloads. The output is
+        replaced atomically, and only if it was written by pejling.
+
+        Example: pejling build --content content --output output --drafts
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "The output folder.")
+    var output = "output"
+
+    func run() throws {
+        var options = common.buildOptions()
+        options.outputDirectory = output
+        let result = SiteBuilder(options: options).build()
+        try finish(result, format: common.format,
+                   success: "Built \(result.municipalities.count) municipalities (\(result.fileCount) files) into \(output)/")
+    }
+}
