@@ -1,4 +1,4 @@
-/// The shared stylesheet from `Templates/assets/`, and the same rules scoped under the
+/// The shared stylesheet from `Templates/assets/*.css`, and the same rules scoped under the
 /// fragment's wrapper for CMS embedding.
 struct SiteAssets: Sendable {
     static let stylesheetName = "pejling.css"
@@ -7,16 +7,28 @@ struct SiteAssets: Sendable {
     let stylesheet: String
     let scopedStylesheet: String
 
-    /// Reads `assets/pejling.css` from the templates folder.
+    /// Reads every `assets/*.css` of the templates folder, in name order, into one stylesheet
+    /// (so figures, print rules and layout can live in files of their own).
     static func load(templatesDirectory: String, diagnostics: inout Diagnostics) -> SiteAssets? {
         guard let root = SafePath.realPath(templatesDirectory) else { return nil }
-        let relative = "assets/\(stylesheetName)"
-        guard let source = readInside(root: root, relative: relative,
-                                      display: DisplayPath.join(templatesDirectory, relative), diagnostics: &diagnostics) else {
+        let names = SafePath.listing(root + "/assets").filter { $0.hasSuffix(".css") && !$0.hasPrefix(".") }
+        guard !names.isEmpty else {
+            diagnostics.error("no stylesheet: Templates/assets/ must hold at least one .css file",
+                              at: SourceLocation(file: DisplayPath.join(templatesDirectory, "assets")))
             return nil
         }
-        return SiteAssets(stylesheet: source.text,
-                          scopedStylesheet: CSSScoper.scope(source.text, under: "." + fragmentWrapperClass))
+        var parts: [String] = []
+        for name in names {
+            let relative = "assets/" + name
+            guard let source = readInside(root: root, relative: relative,
+                                          display: DisplayPath.join(templatesDirectory, relative), diagnostics: &diagnostics) else {
+                return nil
+            }
+            parts.append("/* \(name) */\n" + source.text)
+        }
+        let stylesheet = parts.joined(separator: "\n")
+        return SiteAssets(stylesheet: stylesheet,
+                          scopedStylesheet: CSSScoper.scope(stylesheet, under: "." + fragmentWrapperClass))
     }
 
     var files: [OutputFile] {
