@@ -13,9 +13,15 @@ struct MunicipalityPage {
         let reportRenderer = ReportRenderer(figures: figures)
         let reports: [[String: Any]] = municipality.reports.map { report in
             var context = PageContext.reportSummary(report)
-            context["html"] = reportRenderer.render(report, diagnostics: &diagnostics)
+            context["html"] = AppendixHeadings.mark(reportRenderer.render(report, diagnostics: &diagnostics))
             return context
         }
+        let slug = municipality.slug
+        let links = PageLinks(baseURL: content.config.baseURL, slug: slug)
+        // Files beside the pages come first, so the pages can link to what is there.
+        var files: [OutputFile] = [OutputFile(path: "\(slug)/indlejring.css", text: assets.scopedStylesheet)]
+        let downloads = Download.links(among: files, links: links)
+
         var context: [String: Any] = [
             "site": PageContext.site(content.config),
             "kommune": PageContext.municipality(municipality),
@@ -23,26 +29,32 @@ struct MunicipalityPage {
             "kladde": municipality.hasDraft,
             "eksempel": municipality.isExample,
             "sidetitel": "\(municipality.name) – \(content.config.title)",
+            "hent": downloads,
+            "har_hent": !downloads.isEmpty,
+            "id_praefiks": "",
         ]
-        let slug = municipality.slug
-        var files: [OutputFile] = []
 
         var page = context
         page["rod"] = "../"
         page["css_href"] = "../assets/\(SiteAssets.stylesheetName)"
-        if let base = content.config.baseURL { page["canonical"] = base + slug + "/" }
+        if let canonical = links.canonicalFolderPage { page["canonical"] = canonical }
         files.append(OutputFile(path: "\(slug)/index.html", text: templates.render(page, template: "kommune")))
 
         context["rod"] = ""
         var standalone = context
         standalone["inline_css"] = assets.stylesheet
         standalone["selvstaendig"] = true
+        if let canonical = links.canonicalStandalone { standalone["canonical"] = canonical }
         files.append(OutputFile(path: "\(slug)/\(slug).html", text: templates.render(standalone, template: "kommune")))
 
+        // The fragment lives inside someone else's page: its ids carry a prefix.
         var fragment = context
         fragment["indlejring_css"] = assets.scopedStylesheet
+        fragment["id_praefiks"] = Self.fragmentIDPrefix
         files.append(OutputFile(path: "\(slug)/indlejring.html", text: templates.render(fragment, template: "indlejring")))
-        files.append(OutputFile(path: "\(slug)/indlejring.css", text: assets.scopedStylesheet))
         return (files, diagnostics)
     }
+
+    /// Put before every id in the CMS fragment, so its ids do not clash with the host page's.
+    static let fragmentIDPrefix = "pejling-"
 }
