@@ -4,8 +4,10 @@ import Foundation
 /// for the fragment a municipality pastes into its CMS.
 ///
 /// Each selector is prefixed with the scope; `html`, `body` and `:root` become the scope
-/// itself; rules inside `@media` and `@supports` are scoped the same way; `@page` and
-/// `@font-face` rules are left out, since a fragment must not change its host page.
+/// itself, so custom properties and base typography land on the wrapper; rules inside
+/// `@media` and `@supports` are scoped the same way. What a scope cannot confine is left
+/// out, since a fragment must not change its host page: `@page`, `@font-face`,
+/// `@keyframes` (global names), `@import` and `@charset`.
 ///
 /// ```swift
 /// CSSScoper.scope("body { margin: 0 } h1, p { color: red }", under: ".x")
@@ -51,17 +53,27 @@ public enum CSSScoper {
             return String(text)
         }
 
-        /// Skips a balanced `{…}` block, returning its inside.
+        /// Skips a balanced `{…}` block, returning its inside; braces in strings do not count.
         mutating func readBlock() -> String {
             guard !atEnd, current == "{" else { return "" }
             index += 1
             var depth = 1
+            var quote: Unicode.Scalar?
             var text = String.UnicodeScalarView()
             while !atEnd {
                 let c = current
                 index += 1
-                if c == "{" { depth += 1 }
-                if c == "}" { depth -= 1; if depth == 0 { break } }
+                if let q = quote {
+                    if c == "\\", !atEnd { text.append(c); text.append(current); index += 1; continue }
+                    if c == q { quote = nil }
+                } else if c == "\"" || c == "'" {
+                    quote = c
+                } else if c == "{" {
+                    depth += 1
+                } else if c == "}" {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
                 text.append(c)
             }
             return String(text)
@@ -89,13 +101,13 @@ public enum CSSScoper {
                 output += prelude + " {\n"
                 scopeBlock(&scanner, scope: scope, into: &output, untilBrace: true)
                 output += "}\n"
-            } else if prelude.hasPrefix("@page") || prelude.hasPrefix("@font-face") {
+            } else if ["@page", "@font-face", "@keyframes", "@-webkit-keyframes", "@counter-style", "@property"]
+                        .contains(where: { prelude.hasPrefix($0) }) {
                 _ = scanner.readBlock()
             } else if prelude.hasPrefix("@") {
                 output += prelude + " {" + scanner.readBlock() + "}\n"
             } else {
-                let body = scanner.readBlock().trimmingCharacters(in: .whitespacesAndNewlines)
-                output += scopeSelectors(prelude, scope: scope) + " { " + body + " }\n"
+                output += scopeSelectors(prelude, scope: scope) + " { " + tidy(scanner.readBlock()) + " }\n"
             }
         }
     }
@@ -103,13 +115,16 @@ public enum CSSScoper {
     static func scopeSelectors(_ selectors: String, scope: String) -> String {
         splitSelectors(selectors).map { selector -> String in
             let selector = selector.trimmingCharacters(in: .whitespacesAndNewlines)
+            if selector == "html body" { return scope }
+            if selector.hasPrefix("html body ") || selector.hasPrefix("html body>") {
+                return scope + selector.dropFirst("html body".count)
+            }
             for root in ["html", "body", ":root"] {
                 if selector == root { return scope }
                 if selector.hasPrefix(root + " ") || selector.hasPrefix(root + ">") {
                     return scope + selector.dropFirst(root.count)
                 }
             }
-            if selector.hasPrefix("html body") { return scope + selector.dropFirst("html body".count) }
             return scope + " " + selector
         }.joined(separator: ", ")
     }
@@ -131,6 +146,15 @@ public enum CSSScoper {
         }
         parts.append(current)
         return parts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    /// A declaration block without the blanks that removed comments leave at line ends.
+    static func tidy(_ body: String) -> String {
+        body.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { line in String(line.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()) }
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .joined(separator: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func stripComments(_ css: String) -> String {

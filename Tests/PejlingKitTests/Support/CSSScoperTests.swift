@@ -1,0 +1,52 @@
+import Testing
+@testable import PejlingKit
+
+@Suite struct CSSScoperTests {
+    @Test func prefixesEverySelector() {
+        #expect(CSSScoper.scope("h1, p.x > a { color: red }", under: ".w") == ".w h1, .w p.x > a { color: red }\n")
+    }
+
+    @Test(arguments: [
+        ("html { color: red }", ".w { color: red }\n"),
+        ("body { margin: 0 }", ".w { margin: 0 }\n"),
+        (":root { --a: 1px }", ".w { --a: 1px }\n"),
+        ("body > main { padding: 0 }", ".w > main { padding: 0 }\n"),
+        ("html body p { margin: 0 }", ".w p { margin: 0 }\n"),
+        ("*, *::before { box-sizing: border-box }", ".w *, .w *::before { box-sizing: border-box }\n"),
+    ])
+    func pageRootsBecomeTheWrapper(css: String, expected: String) {
+        #expect(CSSScoper.scope(css, under: ".w") == expected)
+    }
+
+    @Test func scopesInsideMediaAndSupports() {
+        let css = "@media print { .a { color: black } body { font-size: 10pt } } @supports (display: grid) { .b { display: grid } }"
+        #expect(CSSScoper.scope(css, under: ".w") ==
+            "@media print {\n.w .a { color: black }\n.w { font-size: 10pt }\n}\n@supports (display: grid) {\n.w .b { display: grid }\n}\n")
+    }
+
+    @Test func dropsWhatAScopeCannotConfine() {
+        let css = """
+        @charset "utf-8";
+        @import url("x.css");
+        @page { margin: 2cm }
+        @font-face { font-family: X; src: url(x.woff) }
+        @keyframes spin { from { opacity: 0 } to { opacity: 1 } }
+        p { color: red }
+        """
+        #expect(CSSScoper.scope(css, under: ".w") == ".w p { color: red }\n")
+    }
+
+    @Test func commasInsideParenthesesAreNotSelectorLists() {
+        #expect(CSSScoper.scope("a:not(.x, .y), b { color: red }", under: ".w") == ".w a:not(.x, .y), .w b { color: red }\n")
+    }
+
+    @Test func bracesAndCommentsInStringsAndComments() {
+        let css = "/* { not a rule } */ a::after { content: \"} {\" } /* end */ b { color: red }"
+        #expect(CSSScoper.scope(css, under: ".w") == ".w a::after { content: \"} {\" }\n.w b { color: red }\n")
+    }
+
+    @Test func declarationBlocksKeepTheirLinesWithoutTrailingBlanks() {
+        let css = ":root {\n  --a: #000;   /* black */\n  --b: 1em;\n}"
+        #expect(CSSScoper.scope(css, under: ".w") == ".w { --a: #000;\n  --b: 1em; }\n")
+    }
+}
