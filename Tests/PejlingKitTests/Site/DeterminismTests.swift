@@ -28,30 +28,33 @@ import Testing
     }
 
     /// End to end: the `pejling` binary, run twice into two output folders with different
-    /// `--jobs`, `TZ`, `LC_ALL`/`LANG`, listing order and (with libfaketime installed, as
-    /// `make deps` does) a clock set years apart. Every file, the manifest included, must
-    /// have the same bytes.
+    /// `--jobs`, `TZ`, `LC_ALL`/`LANG`, listing order (the content folder is made again at
+    /// the same path, in the opposite order) and, with libfaketime installed (`make deps`
+    /// installs it), a clock set years ahead. Every file, the manifest included, must have
+    /// the same bytes.
     @Test func binaryWritesTheSameBytesUnderDifferentEnvironments() throws {
-        let binary = try #require(Self.pejlingBinary(), "the pejling binary is not built next to the tests: run swift build")
+        let binary = PejlingBinary.executable.path
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw PejlingBinary.BinaryMissing(path: binary) }
         let scratch = try SiteFixture.temporaryFolder()
         defer { SiteFixture.remove(scratch) }
-        let forward = try SiteFixture.copyTree(SiteFixture.demoContent, reversed: false)
-        let backward = try SiteFixture.copyTree(SiteFixture.demoContent, reversed: true)
-        defer {
-            SiteFixture.remove((forward as NSString).deletingLastPathComponent)
-            SiteFixture.remove((backward as NSString).deletingLastPathComponent)
-        }
+        let content = scratch + "/content"
         let faketime = ["/usr/bin/faketime", "/usr/local/bin/faketime"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-        let first = try Self.run(binary, ["build", "--content", forward, "--templates", SiteFixture.templates,
+        try SiteFixture.copy(SiteFixture.demoContent, to: content, reversed: false)
+        let first = try Self.run(binary, ["build", "--content", content, "--templates", SiteFixture.templates,
                                           "--output", scratch + "/a", "--jobs", "1", "--drafts"],
                                  environment: ["TZ": "UTC", "LC_ALL": "C", "LANG": "C"])
-        var secondCommand = [binary, "build", "--content", backward, "--templates", SiteFixture.templates,
-                             "--output", scratch + "/b", "--jobs", "4", "--drafts"]
-        if let faketime { secondCommand = [faketime, "-f", "@2041-12-31 23:59:30"] + secondCommand }
-        let second = try Self.run(secondCommand[0], Array(secondCommand.dropFirst()),
-                                  environment: ["TZ": "Pacific/Kiritimati", "LC_ALL": "da_DK.UTF-8", "LANG": "da_DK.UTF-8"])
-        #expect(first == 0 && second == 0)
+
+        SiteFixture.remove(content)
+        try SiteFixture.copy(SiteFixture.demoContent, to: content, reversed: true)
+        var second = [binary, "build", "--content", content, "--templates", SiteFixture.templates,
+                      "--output", scratch + "/b", "--jobs", "4", "--drafts"]
+        // Only the clock moves: NO_FAKE_STAT keeps file times (which identify the binary) real.
+        if let faketime { second = [faketime, "-f", "@2041-12-31 23:59:30"] + second }
+        let secondStatus = try Self.run(second[0], Array(second.dropFirst()),
+                                        environment: ["TZ": "Pacific/Kiritimati", "LC_ALL": "da_DK.UTF-8",
+                                                      "LANG": "da_DK.UTF-8", "NO_FAKE_STAT": "1"])
+        #expect(first == 0 && secondStatus == 0)
 
         let a = try Self.tree(scratch + "/a")
         let b = try Self.tree(scratch + "/b")
@@ -61,21 +64,6 @@ import Testing
         for (path, bytes) in a {
             #expect(b[path] == bytes, "\(path) differs between the two builds")
         }
-    }
-
-    /// `pejling`, built by SwiftPM into the same folder as the test bundle.
-    static func pejlingBinary() -> String? {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        // On macOS the tests run inside a .xctest bundle: walk up to the products folder.
-        while folder.pathComponents.count > 1 {
-            let candidate = folder.appendingPathComponent("pejling").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            if !folder.path.contains(".xctest") { break }
-            folder.deleteLastPathComponent()
-        }
-        let fallback = SiteFixture.packageRoot + "/.build/debug/pejling"
-        return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
     }
 
     /// Runs a program with extra environment variables and returns its exit status.

@@ -51,7 +51,9 @@ enum SiteFixture {
         return target
     }
 
-    private static func copy(_ source: String, to target: String, reversed: Bool) throws {
+    /// Copies the tree at `source` to `target` (which must not exist yet), making folders and
+    /// files in name order or in reverse name order.
+    static func copy(_ source: String, to target: String, reversed: Bool) throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
         var names = try manager.contentsOfDirectory(atPath: source).sorted()
