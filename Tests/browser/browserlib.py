@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import os
 import shutil
 from dataclasses import dataclass
@@ -59,12 +60,15 @@ def find_pages(root: Path) -> list[Page]:
 def host_document(fragment: Page) -> str:
     """A minimal valid host page around a fragment, as a CMS would embed it.
 
-    `lang="da"` and a title come from the host; no `<link>`, since fragments
-    carry their CSS. `<base>` makes the fragment's relative URLs resolve
-    against its own folder, wherever the host page is written. The fragment
-    starts on line `host_line_offset(fragment) + 1`.
+    `lang="da"`, a title and an `h1` come from the host (a fragment's headings start
+    at h2, under the CMS page's own h1); no `<link>`, since fragments carry their
+    CSS. A fragment's `<style>` elements are moved into the host's `<head>`, where
+    HTML allows them and where a CMS's field for CSS puts them; each is replaced by
+    as many empty lines, so line numbers stay the fragment's own. `<base>` makes the
+    fragment's relative URLs resolve against its own folder, wherever the host page
+    is written. The fragment starts on line `host_line_offset(fragment) + 1`.
     """
-    body = fragment.path.read_text(encoding="utf-8")
+    body, _ = _split_styles(fragment.path.read_text(encoding="utf-8"))
     return _host_prefix(fragment) + body + "\n</body>\n</html>\n"
 
 
@@ -73,16 +77,29 @@ def host_line_offset(fragment: Page) -> int:
     return _host_prefix(fragment).count("\n")
 
 
+_STYLE = re.compile(r"<style(?:\s[^>]*)?>.*?</style\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def _split_styles(text: str) -> tuple[str, list[str]]:
+    """The fragment with its `<style>` elements blanked out, and those elements."""
+    styles = _STYLE.findall(text)
+    body = _STYLE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return body, styles
+
+
 def _host_prefix(fragment: Page) -> str:
     base = fragment.path.parent.as_uri() + "/"
     title = html.escape(f"Indlejring: {fragment.name}")
+    _, styles = _split_styles(fragment.path.read_text(encoding="utf-8"))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="da">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n"
         f'<base href="{html.escape(base)}">\n'
-        "</head>\n<body>\n"
+        + "".join(style + "\n" for style in styles)
+        + "</head>\n<body>\n"
+        "<h1>Kommunens side</h1>\n"
     )
 
 

@@ -40,6 +40,27 @@ def test_finds_pages_and_fragments():
     assert "<link" not in host
 
 
+def test_fragment_style_moves_into_the_host_head(tmp_path):
+    """A fragment carries its CSS in <style>, which HTML allows only in <head>: the host
+    page moves it there (as a CMS's CSS field would) and keeps the fragment's line numbers."""
+    folder = tmp_path / "eksempel"
+    folder.mkdir()
+    (folder / "indlejring.html").write_text(
+        "<!-- kommentar -->\n<style>\n.w { color: red }\n</style>\n<div class=\"w\">\n<p>Tekst</p>\n</div>\n",
+        encoding="utf-8",
+    )
+    fragment = page(tmp_path, "eksempel/indlejring.html")
+    host = browserlib.host_document(fragment)
+    head, body = host.split("</head>")
+    assert "<style>\n.w { color: red }\n</style>" in head
+    assert "<style" not in body
+    assert "<h1>" in body  # a CMS page has its own h1; fragments start at h2
+    lines = host.split("\n")
+    offset = browserlib.host_line_offset(fragment)
+    assert lines[offset] == "<!-- kommentar -->"
+    assert lines[offset + 4] == '<div class="w">'  # line 5 of the fragment
+
+
 @pytest.mark.parametrize("good", GOOD_PAGES, ids=[p.name for p in GOOD_PAGES])
 def test_good_sample_has_no_axe_violation(good, browser, scratch):
     violations = browserlib.run_axe(browser, browserlib.loadable_file(good, scratch))
