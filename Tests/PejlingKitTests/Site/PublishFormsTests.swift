@@ -147,6 +147,23 @@ import Testing
         #expect(result.municipalities == ["strandvig"])
     }
 
+    @Test func tablesHaveCaptionsAndScopesAndChartsATitleAndDescription() {
+        for (path, bytes) in SiteFixture.demo.files where path.hasSuffix(".html") {
+            let html = String(decoding: bytes, as: UTF8.self)
+            let tables = HTMLScan.count("<table", in: html)
+            #expect(HTMLScan.count("<caption", in: html) == tables, "\(path): a table without caption")
+            let headerCells = html.matches(of: #/<th[\s>][^>]*>?/#).count
+            let scoped = html.matches(of: #/<th\s[^>]*scope="(col|row|colgroup|rowgroup)"/#).count
+            #expect(headerCells == scoped, "\(path): \(headerCells - scoped) header cell(s) without scope")
+            for svg in html.matches(of: #/<svg[^>]*>/#).map({ String($0.output) }) where !svg.contains("aria-hidden=\"true\"") {
+                #expect(svg.contains("role=\"img\""), "\(path): \(svg) has no role=img")
+            }
+            let charts = html.matches(of: #/<svg[^>]*role="img"/#).count
+            #expect(HTMLScan.count("<title", in: html) - (html.contains("<head>") ? 1 : 0) >= charts, "\(path): a chart without title")
+            #expect(HTMLScan.count("<desc", in: html) >= charts, "\(path): a chart without description")
+        }
+    }
+
     /// What every full page (not the fragment) must have.
     private func checkFullPage(_ html: String, name: String) {
         #expect(HTMLScan.count("<h1", in: html) == 1, "\(name): one h1")
