@@ -55,13 +55,13 @@ struct Chart: Sendable {
     let rows: [ChartRow]
 
     // Geometry, in viewBox units.
-    static let width = 450.0
-    static let plotStart = 72.0
-    static let plotEnd = 292.0
-    static let valueStart = 302.0
+    static let width = 400.0
+    static let plotStart = 64.0
+    static let plotEnd = 244.0
+    static let valueStart = 254.0
     static let fontSize = 13.0
     /// Characters per line of a criterion's text (at about 0.55 em a character).
-    static let wrapColumns = 60
+    static let wrapColumns = 54
 
     static func x(_ fraction: Double) -> Double {
         plotStart + Swift.max(0, Swift.min(1, fraction)) * (plotEnd - plotStart)
@@ -91,7 +91,7 @@ struct Chart: Sendable {
         if showsIntervals {
             let centre = y + 9
             body += Self.intervalBar(from: 1, to: 29, y: centre, colour: "#4a4a4a")
-            body += Self.text("95 %-sikkerhedsinterval", x: 36, y: centre + 4.5)
+            body += Self.text("95\u{00A0}%-sikkerhedsinterval", x: 36, y: centre + 4.5)
             y += 19
         }
         // Axis labels.

@@ -148,8 +148,8 @@ public struct FigurePresenter: Sendable {
         var parts: [String] = []
         let both = shown.analysis != nil && shown.status != nil
         parts.append(both
-            ? "Prikdiagram. For hvert kriterium vises andelen i analysen som en cirkel og andelen i pejlingen som en rombe, på en skala fra 0 til 100 %."
-            : "Prikdiagram. For hvert kriterium vises andelen som et punkt på en skala fra 0 til 100 %, med sikkerhedsintervallet som en vandret streg.")
+            ? "Prikdiagram. For hvert kriterium vises andelen i analysen som en cirkel og andelen i pejlingen som en rombe, på en skala fra 0 til 100\u{00A0}%."
+            : "Prikdiagram. For hvert kriterium vises andelen som et punkt på en skala fra 0 til 100\u{00A0}%, med sikkerhedsintervallet som en vandret streg.")
         for row in rows {
             var sentence = row.criterion.text + ":"
             if shown.analysis != nil { sentence += " analyse " + Self.spoken(row.analysis) }
@@ -173,9 +173,9 @@ public struct FigurePresenter: Sendable {
 
     func note(compares: Bool) -> String {
         var text = "Andelen er regnet af de sager, hvor kriteriet var relevant. "
-            + "Sikkerhedsintervallet (95 %) viser, hvor meget andelen kan svinge, alene fordi der kun er set få sager."
+            + "Sikkerhedsintervallet (95\u{00A0}%) viser, hvor meget andelen kan svinge, alene fordi der kun er set få sager."
         if compares {
-            text += " Forskellen er i procentpoint. Vurderingen bygger på Fishers eksakte test (tosidet, 5 %)."
+            text += " Forskellen er i procentpoint. Vurderingen bygger på Fishers eksakte test (tosidet, 5\u{00A0}%)."
         }
         return "<p class=\"tabel-note\">\(text)</p>\n"
     }
