@@ -1,0 +1,26 @@
+import Testing
+@testable import PejlingKit
+
+@Suite("CPR numbers")
+struct CPRScannerTests {
+    @Test("finds CPR numbers with a dash or a space", arguments: [
+        "010203-1234", "010203 1234", "311299-0000", "290200-1234", "Barn: 150615-4321.",
+    ])
+    func finds(text: String) {
+        #expect(CPRScanner.matches(in: text).count == 1)
+    }
+
+    @Test("ignores numbers that are not CPR numbers", arguments: [
+        "320101-1234", "011301-1234", "300201-1234", "290201-1234", "2015-1234", "0102031234", "1010203-1234", "010203-12345",
+        "sag 010203-123", "barnets lov § 20, stk. 3",
+    ])
+    func ignores(text: String) {
+        #expect(CPRScanner.matches(in: text).isEmpty)
+    }
+
+    @Test("reports the line and column")
+    func position() {
+        let matches = CPRScanner.matches(in: "første linje\nBarnet 010203-1234 er …")
+        #expect(matches == [CPRScanner.Match(line: 2, column: 8)])
+    }
+}
