@@ -15,7 +15,10 @@ struct FigureTable: Sendable {
     var columnCount: Int { 1 + (analysis == nil ? 0 : 1) + (status == nil ? 0 : 1) + (compares ? 2 : 0) }
 
     var html: String {
-        var out = "<div class=\"tabel-ramme\">\n<table class=\"maaling-tabel\">\n<caption>\(HTML.escape(caption))</caption>\n"
+        // The frame scrolls sideways when a table is wider than the screen; it can then be
+        // reached and scrolled with the keyboard (WCAG 2.1.1).
+        var out = "<div class=\"tabel-ramme\" role=\"region\" aria-label=\"\(HTML.escape(caption))\" tabindex=\"0\">\n"
+            + "<table class=\"maaling-tabel\">\n<caption>\(HTML.escape(caption))</caption>\n"
         out += "<thead><tr><th scope=\"col\">Kriterium</th>"
         if let analysis {
             out += "<th scope=\"col\">Analyse <span class=\"kolonne-dato\">\(DanishFormat.date(analysis.date))</span></th>"
