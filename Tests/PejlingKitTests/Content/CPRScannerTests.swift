@@ -23,4 +23,10 @@ struct CPRScannerTests {
         let matches = CPRScanner.matches(in: "første linje\nBarnet 010203-1234 er …")
         #expect(matches == [CPRScanner.Match(line: 2, column: 8)])
     }
+
+    @Test("counts columns in Unicode scalars and accepts a no-break space or hyphen")
+    func multibyte() {
+        #expect(CPRScanner.matches(in: "æøå 010203\u{00A0}1234") == [CPRScanner.Match(line: 1, column: 5)])
+        #expect(CPRScanner.matches(in: "Søn: 010203\u{2011}1234") == [CPRScanner.Match(line: 1, column: 6)])
+    }
 }
