@@ -1,26 +1,39 @@
-/// Renders everything a build writes for one municipality.
+/// Renders everything a build writes for one municipality: the folder page, the
+/// self-contained file, the CMS fragment and its CSS, and the downloads.
 struct MunicipalityPage {
     let content: SiteContent
     let municipality: Municipality
     let templates: TemplateSet
     let assets: SiteAssets
 
+    /// Put before every id in the CMS fragment (the figures' ids too), so its ids do not
+    /// clash with the host page's.
+    static let fragmentIDPrefix = "pejling-"
+
     /// The files for `<slug>/`, with every diagnostic found while rendering.
     func render() -> ([OutputFile], Diagnostics) {
         var diagnostics = Diagnostics()
+        let slug = municipality.slug
         let figures = FigurePresenter(catalogue: content.catalogue, analysis: municipality.analysis?.measurement,
-                                      status: municipality.status?.measurement)
+                                      status: municipality.status?.measurement,
+                                      idPrefix: "\(Self.fragmentIDPrefix)figur-\(slug)")
         let reportRenderer = ReportRenderer(figures: figures)
         let reports: [[String: Any]] = municipality.reports.map { report in
             var context = PageContext.reportSummary(report)
             context["html"] = AppendixHeadings.mark(reportRenderer.render(report, diagnostics: &diagnostics))
+            if report.kind == .status, let measurement = report.measurement {
+                context["pejling"] = PejlingWording(analysis: municipality.analysis?.measurement, status: measurement).context
+            }
             return context
         }
-        let slug = municipality.slug
         let links = PageLinks(baseURL: content.config.baseURL, slug: slug)
-        // Files beside the pages come first, so the pages can link to what is there.
-        var files: [OutputFile] = [OutputFile(path: "\(slug)/indlejring.css", text: assets.scopedStylesheet)]
-        let downloads = Download.links(among: files, links: links)
+        let export = DataExport(municipality: municipality, figures: figures.figures)
+        // The files beside the pages; the pages link the downloads among them.
+        var files: [OutputFile] = [
+            OutputFile(path: "\(slug)/data.json", text: export.json),
+            OutputFile(path: "\(slug)/data.csv", bytes: export.csvBytes),
+            OutputFile(path: "\(slug)/indlejring.css", text: assets.scopedStylesheet),
+        ]
 
         var context: [String: Any] = [
             "site": PageContext.site(content.config),
@@ -29,10 +42,12 @@ struct MunicipalityPage {
             "kladde": municipality.hasDraft,
             "eksempel": municipality.isExample,
             "sidetitel": "\(municipality.name) – \(content.config.title)",
-            "hent": downloads,
-            "har_hent": !downloads.isEmpty,
             "id_praefiks": "",
+            "har_pejling": municipality.status?.measurement != nil,
         ]
+        let summary = figures.summaryHTML()
+        if !summary.isEmpty { context["sammenfatning"] = summary }
+        if let downloads = Download.links(among: files, links: links) { context["hentning"] = downloads }
 
         var page = context
         page["rod"] = "../"
@@ -47,14 +62,10 @@ struct MunicipalityPage {
         if let canonical = links.canonicalStandalone { standalone["canonical"] = canonical }
         files.append(OutputFile(path: "\(slug)/\(slug).html", text: templates.render(standalone, template: "kommune")))
 
-        // The fragment lives inside someone else's page: its ids carry a prefix.
         var fragment = context
         fragment["indlejring_css"] = assets.scopedStylesheet
         fragment["id_praefiks"] = Self.fragmentIDPrefix
         files.append(OutputFile(path: "\(slug)/indlejring.html", text: templates.render(fragment, template: "indlejring")))
         return (files, diagnostics)
     }
-
-    /// Put before every id in the CMS fragment, so its ids do not clash with the host page's.
-    static let fragmentIDPrefix = "pejling-"
 }

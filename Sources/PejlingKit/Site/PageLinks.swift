@@ -34,32 +34,21 @@ struct PageLinks: Sendable, Hashable {
     }
 }
 
-/// A file beside the pages that the pages link to under "Hent tallene".
-struct Download: Sendable, Hashable {
-    /// The file name in the municipality's folder.
-    let fileName: String
-    /// The link text.
-    let label: String
-    /// The format, shown after the link.
-    let format: String
+/// The downloads beside the pages (`data.csv`, `data.json`), as the `hentning` partial
+/// links them: relative without `base_url`, absolute with it.
+enum Download {
+    /// The file names, by the template key that links each.
+    static let files = [("csv", "data.csv"), ("json", "data.json")]
 
-    /// Every download a page can offer, in the order shown.
-    static let all = [
-        Download(fileName: "data.csv", label: "Tallene som regneark", format: "CSV, åbnes i Excel"),
-        Download(fileName: "data.json", label: "Tallene som data", format: "JSON"),
-    ]
-
-    /// The downloads among `files` (the files written for the municipality), as template
-    /// values: `navn`, `href` and `format`.
+    /// `["csv": …, "json": …]` when both were written for the municipality, else nil.
     ///
     /// ```swift
     /// Download.links(among: files, links: PageLinks(baseURL: nil, slug: "esbjerg"))
-    /// // [["navn": "Tallene som regneark", "href": "data.csv", "format": "CSV, åbnes i Excel"]] when esbjerg/data.csv is there
+    /// // ["csv": "data.csv", "json": "data.json"]
     /// ```
-    static func links(among files: [OutputFile], links: PageLinks) -> [[String: Any]] {
-        let written = Set(files.map(\.path))
-        return all.filter { written.contains(links.slug + "/" + $0.fileName) }.map { download in
-            ["navn": download.label, "href": links.file(download.fileName), "format": download.format]
-        }
+    static func links(among written: [OutputFile], links: PageLinks) -> [String: String]? {
+        let paths = Set(written.map(\.path))
+        guard files.allSatisfy({ paths.contains(links.slug + "/" + $0.1) }) else { return nil }
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.0, links.file($0.1)) })
     }
 }

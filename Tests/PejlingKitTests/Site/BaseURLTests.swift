@@ -50,14 +50,28 @@ import Testing
     @Test func downloadAddresses() {
         let files = [OutputFile(path: "esbjerg/data.csv", text: ""), OutputFile(path: "esbjerg/data.json", text: ""),
                      OutputFile(path: "andet/data.csv", text: "")]
-        let relative = Download.links(among: files, links: PageLinks(baseURL: nil, slug: "esbjerg"))
-        #expect(relative.map { $0["href"] as? String } == ["data.csv", "data.json"])
-        let absolute = Download.links(among: files, links: PageLinks(baseURL: "https://example.dk/r/", slug: "esbjerg"))
-        #expect(absolute.map { $0["href"] as? String } == ["https://example.dk/r/esbjerg/data.csv", "https://example.dk/r/esbjerg/data.json"])
+        #expect(Download.links(among: files, links: PageLinks(baseURL: nil, slug: "esbjerg"))
+                == ["csv": "data.csv", "json": "data.json"])
+        #expect(Download.links(among: files, links: PageLinks(baseURL: "https://example.dk/r/", slug: "esbjerg"))
+                == ["csv": "https://example.dk/r/esbjerg/data.csv", "json": "https://example.dk/r/esbjerg/data.json"])
         // Only what was written is linked.
-        let some = Download.links(among: [files[2]], links: PageLinks(baseURL: nil, slug: "andet"))
-        #expect(some.map { $0["href"] as? String } == ["data.csv"])
-        #expect(Download.links(among: [], links: PageLinks(baseURL: nil, slug: "esbjerg")).isEmpty)
+        #expect(Download.links(among: files, links: PageLinks(baseURL: nil, slug: "andet")) == nil)
+    }
+
+    @Test func downloadsAbsoluteInEveryFormWithBaseURL() throws {
+        let files = try renderWithBaseURL()
+        for path in ["egelund/index.html", "egelund/egelund.html", "egelund/indlejring.html"] {
+            let html = SiteFixture.text(files, path)
+            #expect(html.contains("href=\"https://example.dk/rapporter/egelund/data.csv\""), "\(path)")
+            #expect(html.contains("href=\"https://example.dk/rapporter/egelund/data.json\""), "\(path)")
+        }
+    }
+
+    @Test func downloadsBesideThePagesWithoutBaseURL() {
+        for path in ["egelund/index.html", "egelund/egelund.html", "egelund/indlejring.html"] {
+            let html = SiteFixture.text(SiteFixture.demo.files, path)
+            #expect(html.contains("href=\"data.csv\"") && html.contains("href=\"data.json\""), "\(path)")
+        }
     }
 
     @Test func pageLinks() {
