@@ -8,7 +8,7 @@ Chromium on every built page:
 - test_links_are_underlined: links in running text are underlined, so colour is not
   what tells them apart (WCAG 1.4.1).
 - test_print_stylesheet: under print media the navigation and skip link are gone, the
-  targets of links out of the page are printed after them, table rows and tables do
+  targets of links out of the page are printed after them, table rows and charts do
   not break across pages, and reports after the first and appendices start a new page.
 
 Fragments (`indlejring.html`) are tested inside the host page of browserlib; the
@@ -107,7 +107,7 @@ def test_print_stylesheet(built_page, clean, scratch):
         const unprinted = external
           .filter(a => !getComputedStyle(a, '::after').content.includes(a.getAttribute('href')))
           .map(a => a.getAttribute('href'));
-        const splittable = [...document.querySelectorAll('tr, table')]
+        const splittable = [...document.querySelectorAll('tr, .rapport svg')]
           .filter(e => getComputedStyle(e).breakInside !== 'avoid').length;
         const reports = [...document.querySelectorAll('.rapport')];
         const noBreak = reports.slice(1).concat([...document.querySelectorAll('.bilag')])
@@ -123,7 +123,7 @@ def test_print_stylesheet(built_page, clean, scratch):
     if found["unprinted"]:
         problems.append(f"link targets not printed: {found['unprinted'][:3]}")
     if found["splittable"]:
-        problems.append(f"{found['splittable']} table(s) or row(s) may break across pages")
+        problems.append(f"{found['splittable']} table row(s) or chart(s) may break across pages")
     if found["noBreak"]:
         problems.append(f"no page break before: {found['noBreak']}")
     if problems:
