@@ -7,7 +7,9 @@ import Foundation
 /// itself, so custom properties and base typography land on the wrapper; rules inside
 /// `@media` and `@supports` are scoped the same way. What a scope cannot confine is left
 /// out, since a fragment must not change its host page: `@page`, `@font-face`,
-/// `@keyframes` (global names), `@import` and `@charset`.
+/// `@keyframes` (global names), `@import` and `@charset`. Lengths in `rem` become `em`:
+/// `rem` follows the host page's root font size, which some sites set to 62.5 %, while
+/// `em` follows the text the fragment stands in.
 ///
 /// ```swift
 /// CSSScoper.scope("body { margin: 0 } h1, p { color: red }", under: ".x")
@@ -107,7 +109,7 @@ public enum CSSScoper {
             } else if prelude.hasPrefix("@") {
                 output += prelude + " {" + scanner.readBlock() + "}\n"
             } else {
-                output += scopeSelectors(prelude, scope: scope) + " { " + tidy(scanner.readBlock()) + " }\n"
+                output += scopeSelectors(prelude, scope: scope) + " { " + remToEm(tidy(scanner.readBlock())) + " }\n"
             }
         }
     }
@@ -154,6 +156,41 @@ public enum CSSScoper {
         }
         parts.append(current)
         return parts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    /// `1.5rem` → `1.5em` in a declaration block, outside strings.
+    ///
+    /// ```swift
+    /// CSSScoper.remToEm("margin: 1rem 0.5rem; content: \"2rem\"")  // "margin: 1em 0.5em; content: \"2rem\""
+    /// ```
+    static func remToEm(_ body: String) -> String {
+        let scalars = Array(body.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var quote: Unicode.Scalar?
+        var index = 0
+        func isLetter(_ i: Int) -> Bool {
+            i < scalars.count && (CharacterSet.letters.contains(scalars[i]) || scalars[i] == "-" || scalars[i] == "_")
+        }
+        while index < scalars.count {
+            let c = scalars[index]
+            if let q = quote {
+                if c == "\\", index + 1 < scalars.count {
+                    out.append(c); out.append(scalars[index + 1]); index += 2; continue
+                }
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "r", index > 0, index + 2 < scalars.count,
+                      scalars[index + 1] == "e", scalars[index + 2] == "m",
+                      CharacterSet.decimalDigits.contains(scalars[index - 1]) || scalars[index - 1] == ".",
+                      !isLetter(index + 3) {
+                index += 1  // drop the "r" of "rem"
+                continue
+            }
+            out.append(c)
+            index += 1
+        }
+        return String(out)
     }
 
     /// A declaration block without the blanks that removed comments leave at line ends.

@@ -87,6 +87,7 @@ import Testing
             #expect(!css.contains(atRule), "\(atRule) in the fragment's CSS")
         }
         #expect(css.contains("@media print"), "print rules are kept, scoped")
+        #expect(css.matches(of: #/[0-9.]rem\b/#).isEmpty, "rem in the fragment's CSS follows the host's root font size")
     }
 
     @Test func overviewListsEveryMunicipality() {

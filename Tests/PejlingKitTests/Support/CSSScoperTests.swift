@@ -68,4 +68,11 @@ struct CSSScoperTests {
         let css = "a:is(.x, .y), b[title=\"a,b{\"] { color: red }"
         #expect(CSSScoper.scope(css, under: ".w") == ".w a:is(.x, .y), .w b[title=\"a,b{\"] { color: red }\n")
     }
+
+    @Test("rem becomes em, so a fragment follows the host's text and not its root")
+    func remBecomesEm() {
+        let css = ".a { margin: 1.5rem 0 .5rem; font-size: 0.9rem; width: calc(100% - 2rem); content: \"3rem\"; animation-name: remote }"
+        #expect(CSSScoper.scope(css, under: ".w")
+                == ".w .a { margin: 1.5em 0 .5em; font-size: 0.9em; width: calc(100% - 2em); content: \"3rem\"; animation-name: remote }\n")
+    }
 }
