@@ -69,6 +69,17 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, validates and renders every page into `sink`.
     public func render(into sink: any OutputSink) -> Result {
+        render(into: sink, pagesOf: nil)
+    }
+
+    /// Like ``render(into:)``, but renders the pages of only the municipalities whose slugs are in
+    /// `slugs` (all when nil); the content is still loaded and validated in full, and the overview
+    /// and stylesheet are always rendered. `serve` uses it to re-render only what changed.
+    ///
+    /// ```swift
+    /// let result = SiteBuilder(options: options).render(into: MemorySink(), pagesOf: ["esbjerg"])
+    /// ```
+    public func render(into sink: any OutputSink, pagesOf slugs: Set<String>?) -> Result {
         let (loaded, loadDiagnostics) = ContentLoader(directory: options.contentDirectory, jobs: options.jobs).load()
         var diagnostics = loadDiagnostics
         let templates = TemplateSet.load(directory: options.templatesDirectory, diagnostics: &diagnostics)
@@ -80,7 +91,7 @@ public struct SiteBuilder: Sendable {
         let selected = content.selecting(options.only, diagnostics: &diagnostics)
 
         let jobs = options.jobs
-        let rendered = ParallelMap.map(selected, jobs: jobs) { municipality -> (Int, Diagnostics) in
+        let rendered = ParallelMap.map(selected.filter { slugs?.contains($0.slug) ?? true }, jobs: jobs) { municipality -> (Int, Diagnostics) in
             let (files, problems) = MunicipalityPage(content: content, municipality: municipality,
                                                      templates: templates, assets: assets).render()
             var diagnostics = problems
