@@ -40,12 +40,13 @@ struct New: ParsableCommand {
             FileHandle.standardError.write(Data("error: '\(municipality)' matches \(names); give the kommunekode\n".utf8))
             throw ExitCode(1)
         }
-        if let other = folderUsing(code: found.code) {
+        let scaffold = MunicipalityScaffold(municipality: found, date: Self.today())
+        let folderExists = SafePath.exists(DisplayPath.join(content, scaffold.folder))
+        if !folderExists, let other = folderUsing(code: found.code) {
             FileHandle.standardError.write(Data(
                 "error: kode \(found.code) (\(found.fullName)) is already used by \(DisplayPath.relative(DisplayPath.join(content, "kommuner/" + other)))\n".utf8))
             throw ExitCode(1)
         }
-        let scaffold = MunicipalityScaffold(municipality: found, date: Self.today())
         let written: [String]
         do {
             written = try scaffold.write(contentDirectory: content)
