@@ -28,6 +28,7 @@ unit-tests: build
 	$(SWIFT) test
 
 schema-tests:
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 	python3 Tests/schema/validate_measurements.py
 
 test: unit-tests schema-tests

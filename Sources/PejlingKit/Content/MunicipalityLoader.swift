@@ -97,7 +97,7 @@ struct MunicipalityLoader: Sendable {
         if measurement.kind != report.kind.measurementKind {
             diagnostics.error("\(report.kind.fileName) needs a measurement of type '\(report.kind.measurementKind.rawValue)', "
                               + "but this one is '\(measurement.kind.rawValue)'",
-                              at: SourceLocation(file: file, line: 1, column: 1))
+                              at: measurement.kindLocation)
         }
         return measurement
     }

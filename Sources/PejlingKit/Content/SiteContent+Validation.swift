@@ -8,7 +8,7 @@ extension Municipality {
         }
         if let first = analysis.measurement, let second = status.measurement, second.date <= first.date {
             diagnostics.error("the status measurement's dato (\(second.date)) must be later than the analysis measurement's (\(first.date))",
-                              at: SourceLocation(file: second.file, line: 1, column: 1))
+                              at: second.dateLocation)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders one report's Markdown body to HTML, replacing its ```` ```maaling ```` blocks by
 /// the figures for the pejlemærke they name.
 struct ReportRenderer {
@@ -18,6 +20,11 @@ struct ReportRenderer {
     /// The HTML for one block, or a diagnostic and an empty replacement.
     private func maalingBlock(_ block: FencedBlock, in report: Report, at location: SourceLocation,
                               problems: inout [Diagnostic]) -> String {
+        // The common one-line block (`pejlemaerke: faglig-udredning`) needs no YAML parser.
+        if let bearingID = Self.simpleBearingID(block.content), figures.catalogue.bearing(bearingID) != nil,
+           report.measurement != nil {
+            return figures.bearingHTML(bearingID, in: report.kind)
+        }
         var diagnostics = Diagnostics()
         // The block's YAML starts on the line below the opening fence.
         let contentLocation = location.offset(lines: 1)
@@ -40,5 +47,14 @@ struct ReportRenderer {
             return ""
         }
         return figures.bearingHTML(bearingID, in: report.kind)
+    }
+
+    /// The id in a block that is exactly `pejlemaerke: <id>` (an identifier), or nil.
+    static func simpleBearingID(_ content: String) -> String? {
+        let prefix = "pejlemaerke:"
+        let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix(prefix) else { return nil }
+        let value = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        return Identifier.isValid(value) ? value : nil
     }
 }

@@ -114,15 +114,23 @@ public enum CSSScoper {
         }.joined(separator: ", ")
     }
 
-    /// Splits at top-level commas (not inside `:is(a, b)`).
+    /// Splits at top-level commas (not inside `:is(a, b)`, `[a="b,c"]` or strings).
     private static func splitSelectors(_ text: String) -> [String] {
         var parts: [String] = []
         var current = ""
         var depth = 0
+        var quote: Character?
         for character in text {
-            if character == "(" { depth += 1 }
-            if character == ")" { depth = max(0, depth - 1) }
-            if character == ",", depth == 0 {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "(" || character == "[" {
+                depth += 1
+            } else if character == ")" || character == "]" {
+                depth = max(0, depth - 1)
+            }
+            if character == ",", depth == 0, quote == nil {
                 parts.append(current)
                 current = ""
             } else {
