@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUTPUT ?= output
 
-.PHONY: site test deps build release unit-tests e2e-tests schema-tests clean
+.PHONY: site test deps build release unit-tests e2e-tests schema-tests live-reload-test clean
 
 # libcmark (the Markdown parser) comes from Debian; install it when pkg-config cannot find it.
 deps:
@@ -31,7 +31,14 @@ schema-tests:
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 	python3 Tests/schema/validate_measurements.py
 
-test: unit-tests schema-tests
+# `pejling serve` in headless Chromium: an open page follows edits, shows build errors and
+# comes back (Tests/browser/test_live_reload.py). scripts/browser-env.sh installs chromium,
+# chromium-driver and the Python venv (.venv) when they are missing.
+live-reload-test: build
+	scripts/browser-env.sh
+	.venv/bin/python -m pytest -q Tests/browser/test_live_reload.py
+
+test: unit-tests schema-tests live-reload-test
 
 clean:
 	rm -rf .build output
