@@ -14,13 +14,22 @@ public struct PreviewResponder: HTTPResponder {
 
     public let state: PreviewState
     public let hub: ReloadHub
+    /// Answer only requests that name the server by a local name (`localhost`, `127.0.0.1`,
+    /// `[::1]`), so that a web page elsewhere whose name resolves to this machine (DNS
+    /// rebinding) cannot read the drafts. On when the server listens on the loopback address.
+    public var localNamesOnly: Bool
 
-    public init(state: PreviewState, hub: ReloadHub) {
+    public init(state: PreviewState, hub: ReloadHub, localNamesOnly: Bool = true) {
         self.state = state
         self.hub = hub
+        self.localNamesOnly = localNamesOnly
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        if localNamesOnly, !Self.isLocalName(request.head.authority) {
+            return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "pejling serve answers only http://127.0.0.1 and http://localhost.\n")))
+        }
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD", .contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "Only GET and HEAD.\n")))
@@ -36,6 +45,27 @@ public struct PreviewResponder: HTTPResponder {
             response.body = ResponseBody()
         }
         return response
+    }
+
+    /// Whether a Host (authority) names this machine: `localhost`, `127.x.x.x` or `[::1]`,
+    /// with any port. A request without one (HTTP/1.0) is let through.
+    ///
+    /// ```swift
+    /// PreviewResponder.isLocalName("127.0.0.1:8080")  // true
+    /// PreviewResponder.isLocalName("evil.example:8080")  // false
+    /// ```
+    static func isLocalName(_ authority: String?) -> Bool {
+        guard let authority, !authority.isEmpty else { return true }
+        var host = Substring(authority.lowercased())
+        if host.hasPrefix("[") {
+            guard let end = host.firstIndex(of: "]") else { return false }
+            host = host[...end]
+        } else if let colon = host.lastIndex(of: ":") {
+            host = host[..<colon]
+        }
+        if host == "localhost" || host == "[::1]" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     /// The response for a resolved path; everything but the event stream.

@@ -64,7 +64,7 @@ public struct PreviewServer: Sendable {
         let onListening = self.onListening
         let host = options.host
         return Application(
-            responder: PreviewResponder(state: state, hub: hub),
+            responder: PreviewResponder(state: state, hub: hub, localNamesOnly: Self.isLoopback(host)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: options.port),
                                                     serverName: "pejling-serve"),
             services: services,
@@ -88,6 +88,11 @@ public struct PreviewServer: Sendable {
             hub.close()
             throw Self.explain(error, host: options.host, port: options.port)
         }
+    }
+
+    /// Whether `host` is a loopback address, reachable only from this machine.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// Turns a bind failure into a message the user can act on.

@@ -40,6 +40,10 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        for (flag, folder) in [("--content", content), ("--templates", templates)] where !SafePath.isDirectory(folder) {
+            FileHandle.standardError.write(Data("error: \(flag) \(folder): folder not found\n".utf8))
+            throw ExitCode(1)
+        }
         var options = ServeOptions()
         options.contentDirectory = content
         options.templatesDirectory = templates

@@ -45,3 +45,15 @@ import Testing
         #expect(!PreviewRoute.Target.file("a/data.csv").showsErrorPage)
     }
 }
+
+@Suite struct LocalNameTests {
+    @Test func onlyLocalNamesAreAnswered() {
+        for name in ["127.0.0.1:8080", "localhost:8080", "LOCALHOST", "[::1]:8080", "127.0.0.1", "127.1.2.3:9", nil, ""] {
+            #expect(PreviewResponder.isLocalName(name), "\(name ?? "nil")")
+        }
+        for name in ["evil.example:8080", "127.0.0.1.evil.example", "localhost.evil.example:8080", "[::2]:8080",
+                     "10.0.0.1:8080", "127.0.0.256", "[::1"] {
+            #expect(!PreviewResponder.isLocalName(name), "\(name)")
+        }
+    }
+}

@@ -206,6 +206,24 @@ import Testing
         }
     }
 
+    @Test func foreignHostNamesAreRefused() async throws {
+        let fixture = try ServeFixture()
+        defer { fixture.remove() }
+        let state = await buildState(fixture)
+        let server = PreviewServer(options: fixture.options, state: state, hub: ReloadHub())
+        try await server.application().test(.live) { client in
+            let port = try #require(client.port)
+            let foreign = try StreamingConnection(port: port, path: "/egelund/", host: "drafts.evil.example:\(port)")
+            let local = try StreamingConnection(port: port, path: "/egelund/", host: "localhost:\(port)")
+            defer { foreign.close(); local.close() }
+            #expect(await foreign.wait { $0.contains("\r\n\r\n") })
+            #expect(foreign.text.hasPrefix("HTTP/1.1 403"))
+            #expect(!foreign.text.contains("Egelund"))
+            #expect(await local.wait { $0.contains("</html>") })
+            #expect(local.text.hasPrefix("HTTP/1.1 200"))
+        }
+    }
+
     @Test func aTakenPortIsReportedClearly() async throws {
         let fixture = try ServeFixture()
         defer { fixture.remove() }

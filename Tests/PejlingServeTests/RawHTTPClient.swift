@@ -8,8 +8,8 @@ final class StreamingConnection: @unchecked Sendable {
     private var received: [UInt8] = []
     private var closed = false
 
-    /// Connects to 127.0.0.1:`port` and sends a GET for `path`.
-    init(port: Int, path: String) throws {
+    /// Connects to 127.0.0.1:`port` and sends a GET for `path`, naming the server `host`.
+    init(port: Int, path: String, host: String = "127.0.0.1") throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw FixtureError(description: "socket() failed") }
         var address = sockaddr_in()
@@ -25,7 +25,7 @@ final class StreamingConnection: @unchecked Sendable {
             Foundation.close(descriptor)
             throw FixtureError(description: "cannot connect to port \(port)")
         }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".utf8)
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nAccept: text/event-stream\r\n\r\n".utf8)
         _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
         let thread = Thread { [self] in readLoop() }
         thread.start()
