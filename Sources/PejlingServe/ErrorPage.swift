@@ -79,6 +79,7 @@ public enum ErrorPage {
         li { border-left: 0.4rem solid #b00020; background: #fdf0f1; padding: 0.6rem 1rem; margin-bottom: 1rem; }
         li.warning { border-left-color: #8a5a00; background: #fff7e6; }
         .niveau { font-weight: bold; }
+        .sted code { overflow-wrap: anywhere; }
         .besked { font-size: 1.1rem; margin: 0.3rem 0; }
         pre { background: #fff; border: 1px solid #ccc; padding: 0.5rem; overflow-x: auto; }
         code { font-family: ui-monospace, monospace; }
