@@ -8,10 +8,12 @@ struct ReportRenderer {
 
     func render(_ report: Report, diagnostics: inout Diagnostics) -> String {
         var problems: [Diagnostic] = []
+        // How often each pejlemærke has been shown, so that repeated blocks get their own ids.
+        var occurrences: [String: Int] = [:]
         let html = markdown.render(report.body) { block in
             guard block.info.split(separator: " ").first == "maaling" else { return nil }
             let location = report.bodyLocation.offset(lines: block.line - 1)
-            return maalingBlock(block, in: report, at: location, problems: &problems)
+            return maalingBlock(block, in: report, at: location, occurrences: &occurrences, problems: &problems)
         }
         diagnostics.append(contentsOf: problems)
         return html
@@ -19,11 +21,12 @@ struct ReportRenderer {
 
     /// The HTML for one block, or a diagnostic and an empty replacement.
     private func maalingBlock(_ block: FencedBlock, in report: Report, at location: SourceLocation,
-                              problems: inout [Diagnostic]) -> String {
+                              occurrences: inout [String: Int], problems: inout [Diagnostic]) -> String {
         // The common one-line block (`pejlemaerke: faglig-udredning`) needs no YAML parser.
         if let bearingID = Self.simpleBearingID(block.content), figures.catalogue.bearing(bearingID) != nil,
            report.measurement != nil {
-            return figures.bearingHTML(bearingID, in: report.kind)
+            occurrences[bearingID, default: 0] += 1
+            return figures.bearingHTML(bearingID, in: report.kind, occurrence: occurrences[bearingID] ?? 1)
         }
         var diagnostics = Diagnostics()
         // The block's YAML starts on the line below the opening fence.
@@ -46,7 +49,8 @@ struct ReportRenderer {
                               at: location)
             return ""
         }
-        return figures.bearingHTML(bearingID, in: report.kind)
+        occurrences[bearingID, default: 0] += 1
+        return figures.bearingHTML(bearingID, in: report.kind, occurrence: occurrences[bearingID] ?? 1)
     }
 
     /// The id in a block that is exactly `pejlemaerke: <id>` (an identifier), or nil.
