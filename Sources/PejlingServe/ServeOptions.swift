@@ -1,3 +1,4 @@
+import Foundation
 import PejlingKit
 
 /// What `pejling serve` was asked to do.
@@ -26,8 +27,8 @@ public struct ServeOptions: Sendable, Hashable {
     public var maximumSettleTime: Duration = .milliseconds(600)
     /// How often an idle event stream gets a comment line, so that a closed tab is noticed.
     public var keepAliveInterval: Duration = .seconds(15)
-    /// `--jobs`: threads for loading and rendering.
-    public var jobs = 2
+    /// Threads for loading and rendering.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
 
