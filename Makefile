@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUTPUT ?= output
 
-.PHONY: site test deps build release unit-tests e2e-tests schema-tests browser-tests clean
+.PHONY: site test deps build release unit-tests e2e-tests schema-tests browser-tests live-reload-test clean
 
 # libcmark (the Markdown parser) comes from Debian; install it when pkg-config cannot find it.
 # faketime (libfaketime) lets the determinism test build with the clock years ahead.
@@ -41,9 +41,16 @@ schema-tests:
 browser-tests: build
 	@out=$$(mktemp -d "$${TMPDIR:-/tmp}/pejling-browser.XXXXXX") && trap 'rm -rf "$$out"' EXIT && \
 	.build/debug/pejling build --content content --templates Templates --output "$$out/site" --drafts && \
-	scripts/browser-tests.sh "$$out/site"
+	scripts/browser-tests.sh "$$out/site" --ignore=Tests/browser/test_live_reload.py
 
-test: unit-tests schema-tests browser-tests
+# `pejling serve` in headless Chromium: an open page follows edits, shows build errors and
+# comes back (Tests/browser/test_live_reload.py). scripts/browser-env.sh installs chromium,
+# chromium-driver and the Python venv (.venv) when they are missing.
+live-reload-test: build
+	scripts/browser-env.sh
+	.venv/bin/python -m pytest -q Tests/browser/test_live_reload.py
+
+test: unit-tests schema-tests browser-tests live-reload-test
 
 clean:
 	rm -rf .build output

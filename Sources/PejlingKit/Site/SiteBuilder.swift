@@ -93,9 +93,22 @@ public struct SiteBuilder: Sendable {
         render(into: sink, reusing: [:], from: nil)
     }
 
+    /// Like ``render(into:)``, but renders the pages of only the municipalities whose slugs are in
+    /// `slugs` (all when nil); the content is still loaded and validated in full, and the overview
+    /// and stylesheet are always rendered. `serve` uses it to re-render only what changed.
+    ///
+    /// ```swift
+    /// let result = SiteBuilder(options: options).render(into: MemorySink(), pagesOf: ["esbjerg"])
+    /// ```
+    public func render(into sink: any OutputSink, pagesOf slugs: Set<String>?) -> Result {
+        render(into: sink, reusing: [:], from: nil, pagesOf: slugs)
+    }
+
     /// Renders every page into `sink`, except the municipalities in `reusable`, whose files
-    /// are taken from the previous output folder `previousOutput`.
-    func render(into sink: any OutputSink, reusing reusable: [String: BuildManifest.Entry], from previousOutput: String?) -> Result {
+    /// are taken from the previous output folder `previousOutput`, and those not in `slugs`
+    /// (when given), which are not rendered at all.
+    func render(into sink: any OutputSink, reusing reusable: [String: BuildManifest.Entry], from previousOutput: String?,
+                pagesOf slugs: Set<String>? = nil) -> Result {
         let (loaded, loadDiagnostics) = ContentLoader(directory: options.contentDirectory, jobs: options.jobs).load()
         var diagnostics = loadDiagnostics
         let templates = TemplateSet.load(directory: options.templatesDirectory, diagnostics: &diagnostics)
@@ -107,7 +120,7 @@ public struct SiteBuilder: Sendable {
         let selected = content.selecting(options.only, diagnostics: &diagnostics)
 
         let jobs = options.jobs
-        let rendered = ParallelMap.map(selected, jobs: jobs) { municipality -> (Int, Diagnostics) in
+        let rendered = ParallelMap.map(selected.filter { slugs?.contains($0.slug) ?? true }, jobs: jobs) { municipality -> (Int, Diagnostics) in
             if let previousOutput, let entry = reusable[municipality.slug],
                (try? sink.reuse(entry.files, from: previousOutput, slug: municipality.slug)) != nil {
                 return (0, Diagnostics())
