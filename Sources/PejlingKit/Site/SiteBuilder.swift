@@ -129,15 +129,18 @@ public struct SiteBuilder: Sendable {
         }
 
         struct Outcome: Sendable {
-            var load: MunicipalityLoader.Result
-            /// The published municipality without its texts, when it is shown at all.
+            /// The whole load, kept only for `serve`'s cache.
+            var load: MunicipalityLoader.Result?
+            var loadDiagnostics: Diagnostics
+            /// The municipality without its texts, as loaded, and as published (when it is shown).
+            var loaded: Municipality?
             var summary: Municipality?
             var diagnostics = Diagnostics()
             var fileCount = 0
         }
         let outcomes = ParallelMap.map(municipalitySlugs, jobs: options.jobs) { slug -> Outcome in
             let load = loader.loadMunicipality(slug, site: site, reusable: cachedLoads, reload: slugs)
-            var outcome = Outcome(load: load)
+            var outcome = Outcome(load: cache == nil ? nil : load, loadDiagnostics: load.diagnostics, loaded: load.municipality?.summary)
             guard let municipality = load.municipality?.published(includeDrafts: options.includeDrafts) else { return outcome }
             outcome.summary = municipality.summary
             guard municipality.isSelected(by: options.only), slugs?.contains(slug) ?? true,
@@ -158,17 +161,17 @@ public struct SiteBuilder: Sendable {
             return outcome
         }
         if let cache {
-            cache.store(Dictionary(uniqueKeysWithValues: zip(municipalitySlugs, outcomes.map(\.load))), siteFiles: site.fingerprints)
+            cache.store(Dictionary(uniqueKeysWithValues: zip(municipalitySlugs, outcomes.compactMap(\.load))), siteFiles: site.fingerprints)
         }
 
         var fileCount = 0
         var loaded: [Municipality] = []
         var shown: [Municipality] = []
         for outcome in outcomes {
-            diagnostics.append(contentsOf: outcome.load.diagnostics)
+            diagnostics.append(contentsOf: outcome.loadDiagnostics)
             diagnostics.append(contentsOf: outcome.diagnostics)
             fileCount += outcome.fileCount
-            if let municipality = outcome.load.municipality { loaded.append(municipality.summary) }
+            if let municipality = outcome.loaded { loaded.append(municipality) }
             if let summary = outcome.summary { shown.append(summary) }
         }
         Municipality.validateAcross(loaded, diagnostics: &diagnostics)
