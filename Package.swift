@@ -43,5 +43,8 @@ let package = Package(
             dependencies: ["PejlingKit"],
             exclude: ["Golden"]
         ),
+        // Runs the built binary (.build/debug/pejling) on the broken inputs of Tests/Corpus,
+        // kills builds while they write, and checks what reaches the pages.
+        .testTarget(name: "EndToEndTests"),
     ]
 )

@@ -21,6 +21,11 @@ struct Pejling: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            if command is Pejling {
+                // No subcommand: a bad command line, not a request for help.
+                FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
+                Foundation.exit(2)
+            }
             try command.run()
         } catch {
             let code = exitCode(for: error)

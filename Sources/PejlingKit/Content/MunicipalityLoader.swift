@@ -79,8 +79,11 @@ struct MunicipalityLoader: Sendable {
             diagnostics.error("maaling '\(path)' links to outside the municipality's folder", at: location)
             return nil
         }
-        guard let data = SafePath.contents(measurementPath) else {
-            diagnostics.error("cannot read '\(path)'", at: location)
+        let data: [UInt8]
+        switch SafePath.readRegularFile(measurementPath) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            diagnostics.error("maaling '\(path)': \(failure)", at: location)
             return nil
         }
         fingerprints[path] = StableHash.fnv1a(data)
@@ -97,7 +100,7 @@ struct MunicipalityLoader: Sendable {
         if measurement.kind != report.kind.measurementKind {
             diagnostics.error("\(report.kind.fileName) needs a measurement of type '\(report.kind.measurementKind.rawValue)', "
                               + "but this one is '\(measurement.kind.rawValue)'",
-                              at: SourceLocation(file: file, line: 1, column: 1))
+                              at: measurement.kindLocation)
         }
         return measurement
     }

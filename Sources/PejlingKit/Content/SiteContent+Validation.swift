@@ -8,7 +8,7 @@ extension Municipality {
         }
         if let first = analysis.measurement, let second = status.measurement, second.date <= first.date {
             diagnostics.error("the status measurement's dato (\(second.date)) must be later than the analysis measurement's (\(first.date))",
-                              at: SourceLocation(file: second.file, line: 1, column: 1))
+                              at: second.dateLocation)
         }
     }
 }
@@ -20,7 +20,8 @@ extension SiteContent {
         for municipality in municipalities where !municipality.isExample {
             guard let code = municipality.code else { continue }
             if let first = firstByCode[code] {
-                diagnostics.error("kode \(code) is already used by kommuner/\(first.slug)", at: municipality.location)
+                diagnostics.error("kode \(code) is already used by kommuner/\(first.slug)",
+                                  at: municipality.codeLocation ?? municipality.location)
             } else {
                 firstByCode[code] = municipality
             }

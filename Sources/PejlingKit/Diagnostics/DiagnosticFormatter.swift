@@ -49,15 +49,39 @@ public struct DiagnosticFormatter: Sendable {
     func human(_ diagnostic: Diagnostic) -> String {
         var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
         if let line = diagnostic.location.line, let source = sourceLine(diagnostic.location.file, line) {
-            let shown = source.replacingOccurrences(of: "\t", with: " ")
+            let (shown, caret) = Self.excerpt(source, column: diagnostic.location.column)
             text += "\n    \(shown)"
-            if let column = diagnostic.location.column, column >= 1 {
-                let pad = String(repeating: " ", count: min(column - 1, shown.unicodeScalars.count))
-                text += "\n    \(pad)^"
-            }
+            if let caret { text += "\n    \(String(repeating: " ", count: caret))^" }
         }
         if let hint = diagnostic.hint { text += "\n    hint: \(hint)" }
         return text
+    }
+
+    /// How many characters of a source line a human diagnostic shows at most.
+    static let excerptWidth = 100
+
+    /// The source line as shown under a diagnostic, and how far to indent the caret.
+    ///
+    /// Columns count Unicode scalars, so the line is shown one scalar per cell: tabs and
+    /// other control characters become spaces, and a long line is cut to a window around
+    /// the column, with `…` where it is cut.
+    static func excerpt(_ line: String, column: Int?) -> (text: String, caret: Int?) {
+        let scalars = line.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }
+        let target = column.map { min(max($0 - 1, 0), scalars.count) }
+        var start = 0
+        var end = scalars.count
+        if scalars.count > excerptWidth {
+            start = max(0, min((target ?? 0) - excerptWidth / 2, scalars.count - excerptWidth))
+            end = min(scalars.count, start + excerptWidth)
+        }
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        var caret = target.map { $0 - start }
+        if start > 0 {
+            text = "…" + text
+            caret = caret.map { $0 + 1 }
+        }
+        if end < scalars.count { text += "…" }
+        return (text, caret)
     }
 
     func github(_ diagnostic: Diagnostic) -> String {

@@ -74,6 +74,8 @@ public struct SiteBuilder: Sendable {
         let templates = TemplateSet.load(directory: options.templatesDirectory, diagnostics: &diagnostics)
         let assets = SiteAssets.load(templatesDirectory: options.templatesDirectory, diagnostics: &diagnostics)
         guard let loaded, let templates, let assets else {
+            // The templates failed: still report every problem in the reports' text.
+            if let loaded { diagnostics.append(contentsOf: checkReports(loaded)) }
             return Result(diagnostics: diagnostics, failed: true, municipalities: [], fileCount: 0)
         }
         let content = loaded.applyingDrafts(include: options.includeDrafts)
