@@ -21,9 +21,16 @@ public struct DiagnosticFormatter: Sendable {
     /// Reads a file's line to show under a human diagnostic; nil shows none.
     public var sourceLine: @Sendable (String, Int) -> String?
 
-    public init(format: Format, sourceLine: @escaping @Sendable (String, Int) -> String? = DiagnosticFormatter.readLine) {
+    /// `sourceLine` defaults to reading the files from disk, each file once however many
+    /// diagnostics point into it.
+    public init(format: Format, sourceLine: (@Sendable (String, Int) -> String?)? = nil) {
         self.format = format
-        self.sourceLine = sourceLine
+        if let sourceLine {
+            self.sourceLine = sourceLine
+        } else {
+            let cache = SourceLineCache()
+            self.sourceLine = { file, line in cache.line(line, of: file) }
+        }
     }
 
     /// One diagnostic as text, without a trailing newline.
@@ -114,12 +121,32 @@ public struct DiagnosticFormatter: Sendable {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    /// Reads line `number` of `file` from disk, if the file is small enough to show.
+    /// Reads line `number` of `file` from disk (the whole file, every call: a formatter's
+    /// default caches the files instead).
     public static let readLine: @Sendable (String, Int) -> String? = { file, number in
-        guard let data = FileManager.default.contents(atPath: file), data.count < 4_000_000,
-              case .success(let source) = SourceText.decode([UInt8](data), file: file),
-              let line = source.line(number) else { return nil }
-        return String(line)
+        SourceLineCache().line(number, of: file)
+    }
+}
+
+/// The lines of the files that diagnostics point into, each file read once.
+final class SourceLineCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: [Substring]?] = [:]
+
+    func line(_ number: Int, of file: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if files[file] == nil {
+            files[file] = .some(Self.lines(of: file))
+        }
+        guard let lines = files[file] ?? nil, number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1])
+    }
+
+    static func lines(of file: String) -> [Substring]? {
+        guard case .success(let bytes) = SafePath.readRegularFile(file),
+              case .success(let source) = SourceText.decode(bytes, file: file) else { return nil }
+        return source.text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 }
 

@@ -106,6 +106,7 @@ struct PathologicalMarkdownTests {
             ("CPR scanner over digits", { String(repeating: "010203-123 ", count: $0) }),
             ("front matter without an end", { "---\n" + String(repeating: "titel: x\n", count: $0) }),
             ("YAML nesting", { "titel: " + String(repeating: "[", count: $0) }),
+            ("YAML with many unknown keys", { n in (0..<n).map { "noegle\($0): v\n" }.joined() }),
         ]
         for (name, make) in inputs {
             _ = Self.growsLinearly(name, small: make(5_000), large: make(20_000)) { Self.scan($0) }
@@ -119,6 +120,7 @@ struct PathologicalMarkdownTests {
         if case .success(let decoded) = source {
             _ = Report.parse(decoded, kind: .analysis, diagnostics: &diagnostics)
         }
-        _ = YAMLDocument.parse(text, file: "x.yml", diagnostics: &diagnostics)
+        let yaml = YAMLDocument.parse(text, file: "x.yml", diagnostics: &diagnostics)
+        yaml?.reportUnknownKeys(allowed: Report.keys, diagnostics: &diagnostics)
     }
 }
