@@ -4,15 +4,19 @@
 SWIFT ?= swift
 OUTPUT ?= output
 
-.PHONY: site test deps build release unit-tests e2e-tests schema-tests clean
+.PHONY: site test deps build release unit-tests e2e-tests schema-tests browser-tests live-reload-test clean
 
 # libcmark (the Markdown parser) comes from Debian; install it when pkg-config cannot find it.
+# faketime (libfaketime) lets the determinism test build with the clock years ahead.
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-	  echo "Installing libcmark-dev (apt)…"; \
+	@missing=; \
+	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev pkg-config"; \
+	command -v faketime >/dev/null 2>&1 || missing="$$missing faketime"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing (apt)…"; \
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
-	}
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 release: deps
 	$(SWIFT) build -c release --product pejling
@@ -27,10 +31,31 @@ site: release
 unit-tests: build
 	$(SWIFT) test
 
+# Only the end-to-end tests (also part of `swift test`): the broken inputs of Tests/Corpus
+# through the built binary, killed builds, refused output folders, diagnostic formats.
+e2e-tests: build
+	$(SWIFT) test --filter EndToEndTests
+
 schema-tests:
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 	python3 Tests/schema/validate_measurements.py
 
-test: unit-tests schema-tests
+# axe-core (WCAG 2.1 A/AA) and 320 px reflow in headless Chromium, and the Nu Html Checker, on
+# every page of the demo content built with drafts into a temporary folder
+# (scripts/browser-tests.sh installs Chromium, Java and a Python venv when missing).
+browser-tests: build
+	@out=$$(mktemp -d "$${TMPDIR:-/tmp}/pejling-browser.XXXXXX") && trap 'rm -rf "$$out"' EXIT && \
+	.build/debug/pejling build --content content --templates Templates --output "$$out/site" --drafts && \
+	scripts/browser-tests.sh "$$out/site" --ignore=Tests/browser/test_live_reload.py
+
+# `pejling serve` in headless Chromium: an open page follows edits, shows build errors and
+# comes back (Tests/browser/test_live_reload.py). scripts/browser-env.sh installs chromium,
+# chromium-driver and the Python venv (.venv) when they are missing.
+live-reload-test: build
+	scripts/browser-env.sh
+	.venv/bin/python -m pytest -q Tests/browser/test_live_reload.py
+
+test: unit-tests schema-tests browser-tests live-reload-test
 
 clean:
 	rm -rf .build output

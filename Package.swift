@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, behind a two-file shim.
@@ -30,11 +34,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `pejling serve`: the staff preview server with live reload. Its own target so that
+        // PejlingKit never depends on Hummingbird.
+        .target(
+            name: "PejlingServe",
+            dependencies: [
+                "PejlingKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The thin command line on top.
         .executableTarget(
             name: "pejling",
             dependencies: [
                 "PejlingKit",
+                "PejlingServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +59,15 @@ let package = Package(
             name: "PejlingKitTests",
             dependencies: ["PejlingKit"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "PejlingServeTests",
+            dependencies: [
+                "PejlingServe",
+                "PejlingKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         // Runs the built binary (.build/debug/pejling) on the broken inputs of Tests/Corpus,
         // kills builds while they write, and checks what reaches the pages.

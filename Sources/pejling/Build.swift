@@ -23,7 +23,14 @@ struct Build: ParsableCommand {
         var options = common.buildOptions()
         options.outputDirectory = output
         let result = SiteBuilder(options: options).build()
-        try finish(result, format: common.format,
-                   success: "Built \(result.municipalities.count) municipalities (\(result.fileCount) files) into \(output)/")
+        let summary: String
+        if result.unchanged {
+            summary = "Nothing changed: \(output)/ is up to date (\(result.municipalities.count) municipalities)."
+        } else {
+            let rendered = result.municipalities.count - result.reusedCount
+            summary = "Built \(result.municipalities.count) municipalities into \(output)/: "
+                + "\(rendered) rendered, \(result.reusedCount) unchanged, \(result.fileCount) files written."
+        }
+        try finish(result, format: common.format, success: summary)
     }
 }

@@ -4,7 +4,7 @@ import PejlingKit
 
 /// `pejling`: builds the Task Force's report pages from content/ and Templates/.
 @main
-struct Pejling: ParsableCommand {
+struct Pejling: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pejling",
         abstract: "Build accessible report pages for the Task Force's analysis and status reports.",
@@ -13,12 +13,14 @@ struct Pejling: ParsableCommand {
           pejling build                      render content/ into output/
           pejling build --drafts --only 561  include drafts, only kommunekode 561
           pejling check --format github      validate everything, print GitHub annotations
+          pejling serve                      preview with drafts at http://127.0.0.1:8080/
+          pejling new 561                    start the folder for Esbjerg Kommune
         """,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self]
     )
 
     /// Exit status as the contract says: 0 success, 1 content or template errors, 2 a bad command line.
-    static func main() {
+    static func main() async {
         // A reader that goes away (`pejling check | head`) must not kill pejling with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         do {
@@ -28,7 +30,11 @@ struct Pejling: ParsableCommand {
                 StandardError.write(helpMessage() + "\n")
                 Foundation.exit(2)
             }
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

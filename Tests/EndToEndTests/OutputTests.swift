@@ -201,8 +201,14 @@ enum ManifestCheck {
     /// is no other file; otherwise what is wrong.
     static func verify(_ files: [String: Data]) -> String? {
         guard let data = files[name],
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let listed = object["files"] as? [String: String] else { return "no readable manifest" }
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return "no readable manifest" }
+        // Version 2: site-wide files under "shared", each municipality's under "municipalities".
+        var listed = object["shared"] as? [String: String] ?? [:]
+        for entry in (object["municipalities"] as? [String: Any] ?? [:]).values {
+            listed.merge((entry as? [String: Any])?["files"] as? [String: String] ?? [:]) { first, _ in first }
+        }
+        listed.merge(object["files"] as? [String: String] ?? [:]) { first, _ in first }  // version 1
+        guard !listed.isEmpty else { return "a manifest that lists no file" }
         let present = Set(files.keys).subtracting([name])
         if present != Set(listed.keys) {
             let missing = Set(listed.keys).subtracting(present).sorted().prefix(3)

@@ -22,7 +22,9 @@ public struct YAMLDocument {
                              diagnostics: inout Diagnostics) -> YAMLDocument? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver keeps every scalar as text (this type converts it, with positions),
+            // and naming UTF-8 spares Yams a look at the environment on every call.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(contentsOf: Self.diagnostics(for: error, text: text, file: file, lineOffset: lineOffset))
             return nil

@@ -15,31 +15,53 @@ public enum CPRScanner {
         public var column: Int
     }
 
-    /// Every CPR-like number in `text`.
+    /// Every CPR-like number in `text`. Scans UTF-8 bytes; columns are counted in Unicode
+    /// scalars only for a match.
     public static func matches(in text: String) -> [Match] {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= 11 else { return [] }
+        var text = text
+        return text.withUTF8 { bytes in matches(in: bytes) }
+    }
+
+    static func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+        let count = bytes.count
+        guard count >= 11 else { return [] }
         var found: [Match] = []
         var line = 1
-        var column = 1
+        var lineStart = 0
+        @inline(__always) func isDigit(_ i: Int) -> Bool { i >= 0 && i < count && bytes[i] &- 0x30 < 10 }
+        @inline(__always) func digit(_ i: Int) -> Int { Int(bytes[i] &- 0x30) }
+        /// The length of a separator at `i`: '-', ' ', no-break space (C2 A0), non-breaking hyphen (E2 80 91).
+        func separatorLength(_ i: Int) -> Int {
+            guard i < count else { return 0 }
+            switch bytes[i] {
+            case 0x2D, 0x20: return 1
+            case 0xC2 where i + 1 < count && bytes[i + 1] == 0xA0: return 2
+            case 0xE2 where i + 2 < count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x91: return 3
+            default: return 0
+            }
+        }
         var index = 0
-        func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && ("0"..."9").contains(scalars[i]) }
-        func digit(_ i: Int) -> Int { Int(scalars[i].value) - 48 }
-        while index < scalars.count {
-            if isDigit(index), !isDigit(index - 1), index + 10 < scalars.count,
-               (0..<6).allSatisfy({ isDigit(index + $0) }),
-               scalars[index + 6] == "-" || scalars[index + 6] == " " || scalars[index + 6] == "\u{00A0}" || scalars[index + 6] == "\u{2011}",
-               (7..<11).allSatisfy({ isDigit(index + $0) }), !isDigit(index + 11) {
-                let day = digit(index) * 10 + digit(index + 1)
-                let month = digit(index + 2) * 10 + digit(index + 3)
-                let year = digit(index + 4) * 10 + digit(index + 5)
-                // The century is unknown: accept 29 February when some century makes it a leap year.
-                let leapYear = year % 4 == 0 ? 2000 + year : 2001
-                if (1...12).contains(month), day >= 1, day <= ISODate.daysIn(month: month, year: leapYear) {
-                    found.append(Match(line: line, column: column))
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            } else if byte &- 0x30 < 10, !isDigit(index - 1), index + 10 < count, (1..<6).allSatisfy({ isDigit(index + $0) }) {
+                let separator = separatorLength(index + 6)
+                let rest = index + 6 + separator
+                if separator > 0, (0..<4).allSatisfy({ isDigit(rest + $0) }), !isDigit(rest + 4) {
+                    let day = digit(index) * 10 + digit(index + 1)
+                    let month = digit(index + 2) * 10 + digit(index + 3)
+                    let year = digit(index + 4) * 10 + digit(index + 5)
+                    // The century is unknown: accept 29 February when some century makes it a leap year.
+                    let leapYear = year % 4 == 0 ? 2000 + year : 2001
+                    if (1...12).contains(month), day >= 1, day <= ISODate.daysIn(month: month, year: leapYear) {
+                        // Columns count Unicode scalars: every byte that does not continue one.
+                        let column = 1 + (lineStart..<index).count { bytes[$0] & 0xC0 != 0x80 }
+                        found.append(Match(line: line, column: column))
+                    }
                 }
             }
-            if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
             index += 1
         }
         return found

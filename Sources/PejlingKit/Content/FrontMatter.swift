@@ -21,19 +21,22 @@ public struct FrontMatter: Sendable, Hashable {
     /// Splits `text`, or returns nil when it does not start with a `---` line or the
     /// front matter is never closed (see ``splitting(_:file:)`` for a diagnostic).
     public static func split(_ text: String) -> FrontMatter? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return nil }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 2
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            let trimmed = line.trimmingTrailingSpaces
-            if trimmed == "---" || trimmed == "..." {
-                return FrontMatter(yaml: yamlLines.joined(separator: "\n") + (yamlLines.isEmpty ? "" : "\n"),
-                                   body: lines.joined(separator: "\n"), yamlLine: 2, bodyLine: lineNumber + 1)
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            if lineNumber == 1 {
+                guard line == "---" else { return nil }
+                yamlStart = next
+            } else if line == "---" || line == "...", let yamlStart {
+                return FrontMatter(yaml: String(text[yamlStart..<lineStart]), body: String(text[next...]),
+                                   yamlLine: 2, bodyLine: lineNumber + 1)
             }
-            yamlLines.append(line)
+            lineStart = next
             lineNumber += 1
         }
         return nil

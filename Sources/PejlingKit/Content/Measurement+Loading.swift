@@ -282,29 +282,32 @@ private struct MeasurementReader {
         var results: [CriterionResult] = []
         var firstByCriterion: [String: SourceLocation] = [:]
         for element in elements {
-            guard let result = readResult(element, caseCount: caseCount) else { continue }
-            if let first = firstByCriterion[result.criterionID] {
+            let (criterion, result) = readResult(element, caseCount: caseCount)
+            guard let criterion else { continue }
+            if let first = firstByCriterion[criterion.id] {
                 diagnostics.append(.error(
-                    "criterion '\(result.criterionID)' appears twice; first at line \(first.line ?? 0)",
-                    at: result.criterionLocation,
+                    "criterion '\(criterion.id)' appears twice; first at line \(first.line ?? 0)",
+                    at: criterion.location,
                     hint: "a measurement has one result for each criterion"
                 ))
                 continue
             }
-            firstByCriterion[result.criterionID] = result.criterionLocation
-            results.append(result)
+            firstByCriterion[criterion.id] = criterion.location
+            if let result { results.append(result) }
         }
         return results
     }
 
-    /// One result, or `nil` when a field is missing or unusable (all of its errors are
-    /// reported). A result whose counts do not add up is still returned, so that a
-    /// repeated criterion is reported too.
-    mutating func readResult(_ node: JSONNode, caseCount: Int?) -> CriterionResult? {
+    /// One result's criterion id (when it has a usable one, so that a repeated criterion
+    /// is found even in a result with other errors), and the result, or `nil` when a field
+    /// is missing or unusable. All of its errors are reported.
+    mutating func readResult(
+        _ node: JSONNode, caseCount: Int?
+    ) -> (criterion: (id: String, location: SourceLocation)?, result: CriterionResult?) {
         guard case .object(let members) = node.value else {
             error("each result must be an object, not \(article(node.value.typeName))", at: node,
                   hint: "write {\"kriterium\": \"...\", \"opfyldt\": 6, \"ikke_opfyldt\": 11, \"ikke_relevant\": 3}")
-            return nil
+            return (nil, nil)
         }
         var criterion: String?
         var criterionNode: JSONNode?
@@ -342,9 +345,10 @@ private struct MeasurementReader {
         for key in Measurement.resultKeys where !seen.contains(key) {
             error("missing key '\(key)' in a result", at: node, hint: Self.keyHints[key])
         }
-        guard let criterion, let criterionNode,
-              let opfyldt = counts["opfyldt"], let ikkeOpfyldt = counts["ikke_opfyldt"],
-              let ikkeRelevant = counts["ikke_relevant"] else { return nil }
+        guard let criterion, let criterionNode else { return (nil, nil) }
+        let criterionEntry = (id: criterion, location: criterionNode.location(in: file))
+        guard let opfyldt = counts["opfyldt"], let ikkeOpfyldt = counts["ikke_opfyldt"],
+              let ikkeRelevant = counts["ikke_relevant"] else { return (criterionEntry, nil) }
 
         if let caseCount {
             let (partial, overflow1) = opfyldt.addingReportingOverflow(ikkeOpfyldt)
@@ -359,10 +363,11 @@ private struct MeasurementReader {
                 )
             }
         }
-        return CriterionResult(
+        let result = CriterionResult(
             criterionID: criterion, opfyldt: opfyldt, ikkeOpfyldt: ikkeOpfyldt, ikkeRelevant: ikkeRelevant,
-            location: node.location(in: file), criterionLocation: criterionNode.location(in: file)
+            location: node.location(in: file), criterionLocation: criterionEntry.location
         )
+        return (criterionEntry, result)
     }
 
     /// `an object`, `a string`, `null`.

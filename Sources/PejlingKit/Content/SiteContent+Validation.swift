@@ -8,7 +8,8 @@ extension Municipality {
         }
         if let first = analysis.measurement, let second = status.measurement, second.date <= first.date {
             diagnostics.error("the status measurement's dato (\(second.date)) must be later than the analysis measurement's (\(first.date))",
-                              at: second.dateLocation)
+                              at: second.dateLocation,
+                              hint: "the pejling is a renewed measurement, made after the analysis's case review")
         }
     }
 }

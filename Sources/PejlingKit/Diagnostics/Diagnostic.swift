@@ -5,7 +5,7 @@
 /// ```swift
 /// let problem = Diagnostic.error("unknown criterion 'x'", at: SourceLocation(file: "a.json", line: 4, column: 20))
 /// ```
-public struct Diagnostic: Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Comparable, Codable {
     /// How serious a diagnostic is.
     public enum Severity: String, Sendable, Hashable, Codable {
         /// The build cannot succeed.

@@ -25,12 +25,7 @@ public struct DiagnosticFormatter: Sendable {
     /// diagnostics point into it.
     public init(format: Format, sourceLine: (@Sendable (String, Int) -> String?)? = nil) {
         self.format = format
-        if let sourceLine {
-            self.sourceLine = sourceLine
-        } else {
-            let cache = SourceLineCache()
-            self.sourceLine = { file, line in cache.line(line, of: file) }
-        }
+        self.sourceLine = sourceLine ?? Self.fileLineReader()
     }
 
     /// One diagnostic as text, without a trailing newline.
@@ -121,8 +116,20 @@ public struct DiagnosticFormatter: Sendable {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    /// Reads line `number` of `file` from disk (the whole file, every call: a formatter's
-    /// default caches the files instead).
+    /// A reader of lines from disk that reads each file once, however many lines are asked
+    /// for: make a new one for each report, so that edited files are read again.
+    ///
+    /// ```swift
+    /// let sourceLine = DiagnosticFormatter.fileLineReader()
+    /// sourceLine("content/site.yml", 2)  // "udgiver: Den Permanente Task Force"
+    /// ```
+    public static func fileLineReader() -> @Sendable (String, Int) -> String? {
+        let cache = SourceLineCache()
+        return { file, line in cache.line(line, of: file) }
+    }
+
+    /// Reads line `number` of `file` from disk (the whole file, every call: for many lines,
+    /// use ``fileLineReader()``).
     public static let readLine: @Sendable (String, Int) -> String? = { file, number in
         SourceLineCache().line(number, of: file)
     }

@@ -6,7 +6,7 @@
 /// let here = SourceLocation(file: "content/site.yml", line: 3, column: 7)
 /// print(here)  // content/site.yml:3:7
 /// ```
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The file's path, as the user named it (relative to the current directory where possible).
     public var file: String
     /// The 1-based line, when the input has one.

@@ -2,24 +2,47 @@ import Foundation
 
 /// What a build wrote and from which inputs: stored as `.pejling-manifest.json` in the
 /// output, it marks the folder as pejling's and lets the next build skip unchanged work.
+///
+/// ```swift
+/// if let previous = OutputFolder(path: "output").currentManifest(),
+///    previous.key == fingerprints.key(options: options) { /* nothing changed */ }
+/// ```
 public struct BuildManifest: Sendable, Hashable, Codable {
-    /// Format version of this file.
-    public var version = 1
-    /// The files written, by relative path, with a hash of their bytes.
-    public var files: [String: String]
-    /// Input fingerprints by municipality slug (`""`: site-wide files), plus templates.
-    public var inputs: [String: [String: String]]
-    /// The options that shape output (drafts, selection).
-    public var options: [String: String]
+    /// What one municipality's files were made from, and what they were.
+    public struct Entry: Sendable, Hashable, Codable {
+        /// The fingerprint of its inputs, the site-wide inputs, the templates and the options.
+        public var input: String
+        /// Its files, by path relative to the output, with a hash of their bytes.
+        public var files: [String: String]
 
-    public init(files: [String: String] = [:], inputs: [String: [String: String]] = [:], options: [String: String] = [:]) {
-        self.files = files
-        self.inputs = inputs
-        self.options = options
+        public init(input: String, files: [String: String]) {
+            self.input = input
+            self.files = files
+        }
+    }
+
+    /// Format version of this file.
+    public var version = 2
+    /// The fingerprint of every input and option of the build as a whole.
+    public var key: String
+    /// Per municipality slug.
+    public var municipalities: [String: Entry]
+    /// The site-wide files (overview, assets), by path, with a hash of their bytes.
+    public var shared: [String: String]
+    /// The warnings of the build, shown again when a rebuild finds nothing changed.
+    public var warnings: [Diagnostic]
+
+    public init(key: String, municipalities: [String: Entry] = [:], shared: [String: String] = [:], warnings: [Diagnostic] = []) {
+        self.key = key
+        self.municipalities = municipalities
+        self.shared = shared
+        self.warnings = warnings
     }
 
     init?(json bytes: [UInt8]) {
-        guard let manifest = try? JSONDecoder().decode(BuildManifest.self, from: Data(bytes)) else { return nil }
+        guard let manifest = try? JSONDecoder().decode(BuildManifest.self, from: Data(bytes)), manifest.version == 2 else {
+            return nil
+        }
         self = manifest
     }
 
@@ -30,9 +53,20 @@ public struct BuildManifest: Sendable, Hashable, Codable {
         return Array(try encoder.encode(self)) + [0x0A]
     }
 
+    /// Every file path the manifest lists.
+    var allFiles: [String: String] {
+        var all = shared
+        for entry in municipalities.values { all.merge(entry.files) { first, _ in first } }
+        return all
+    }
+
+    /// A short hex hash of bytes.
     static func hash(_ bytes: [UInt8]) -> String {
-        let value = StableHash.fnv1a(bytes)
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        hex(StableHash.fnv1a(bytes))
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

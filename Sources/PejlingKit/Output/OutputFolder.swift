@@ -57,6 +57,11 @@ public struct OutputFolder: Sendable {
         return BuildManifest(json: bytes)
     }
 
+    /// Whether every file the manifest lists is still in the folder.
+    public func contains(_ manifest: BuildManifest) -> Bool {
+        manifest.allFiles.keys.allSatisfy { SafePath.isSafeRelative($0) && SafePath.exists(path + "/" + $0) }
+    }
+
     /// Creates a fresh staging folder beside the output, removing stale ones left by killed builds.
     public func prepareStaging() throws -> String {
         removeStaleStagingFolders()

@@ -4,6 +4,20 @@ import Foundation
 public protocol OutputSink: Sendable {
     /// Stores one file; called from several threads at once.
     func write(_ file: OutputFile) throws
+    /// Takes over a municipality's unchanged files (path → hash) from a previous output folder.
+    func reuse(_ files: [String: String], from folder: String, slug: String) throws
+}
+
+extension OutputSink {
+    /// Reads each file from the previous output and writes it again.
+    public func reuse(_ files: [String: String], from folder: String, slug: String) throws {
+        for path in files.keys.sorted() {
+            guard SafePath.isSafeRelative(path), let bytes = SafePath.contents(folder + "/" + path) else {
+                throw OutputError("the previous output lacks \(path)")
+            }
+            try write(OutputFile(path: path, bytes: bytes))
+        }
+    }
 }
 
 /// Discards everything: `check` renders every page and writes nothing.
@@ -53,6 +67,27 @@ public struct DirectorySink: OutputSink {
             }
         }
         try FileWriting.write(file.bytes, to: path)
+    }
+
+    /// Hard-links each file from the previous output: no bytes are copied, and the new
+    /// output stays whole when the old one is removed after the swap.
+    public func reuse(_ files: [String: String], from folder: String, slug: String) throws {
+        for path in files.keys.sorted() {
+            guard SafePath.isSafeRelative(path) else { throw OutputError("refusing to reuse \(path)") }
+            let target = root + "/" + path
+            if let slash = target.lastIndex(of: "/") {
+                let parent = String(target[..<slash])
+                if !SafePath.isDirectory(parent) {
+                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                }
+            }
+            if link(folder + "/" + path, target) != 0 {
+                guard let bytes = SafePath.contents(folder + "/" + path) else {
+                    throw OutputError("the previous output lacks \(path)")
+                }
+                try FileWriting.write(bytes, to: target)
+            }
+        }
     }
 }
 

@@ -1,21 +1,40 @@
-/// Renders everything a build writes for one municipality.
+/// Renders everything a build writes for one municipality: the folder page, the
+/// self-contained file, the CMS fragment and its CSS, and the downloads.
 struct MunicipalityPage {
     let content: SiteContent
     let municipality: Municipality
     let templates: TemplateSet
     let assets: SiteAssets
 
+    /// Put before every id in the CMS fragment (the figures' ids too), so its ids do not
+    /// clash with the host page's.
+    static let fragmentIDPrefix = "pejling-"
+
     /// The files for `<slug>/`, with every diagnostic found while rendering.
     func render() -> ([OutputFile], Diagnostics) {
         var diagnostics = Diagnostics()
+        let slug = municipality.slug
         let figures = FigurePresenter(catalogue: content.catalogue, analysis: municipality.analysis?.measurement,
-                                      status: municipality.status?.measurement)
+                                      status: municipality.status?.measurement,
+                                      idPrefix: "\(Self.fragmentIDPrefix)figur-\(slug)")
         let reportRenderer = ReportRenderer(figures: figures)
         let reports: [[String: Any]] = municipality.reports.map { report in
             var context = PageContext.reportSummary(report)
-            context["html"] = reportRenderer.render(report, diagnostics: &diagnostics)
+            context["html"] = AppendixHeadings.mark(reportRenderer.render(report, diagnostics: &diagnostics))
+            if report.kind == .status, let measurement = report.measurement {
+                context["pejling"] = PejlingWording(analysis: municipality.analysis?.measurement, status: measurement).context
+            }
             return context
         }
+        let links = PageLinks(baseURL: content.config.baseURL, slug: slug)
+        let export = DataExport(municipality: municipality, figures: figures.figures)
+        // The files beside the pages; the pages link the downloads among them.
+        var files: [OutputFile] = [
+            OutputFile(path: "\(slug)/data.json", text: export.json),
+            OutputFile(path: "\(slug)/data.csv", bytes: export.csvBytes),
+            OutputFile(path: "\(slug)/indlejring.css", text: assets.scopedStylesheet),
+        ]
+
         var context: [String: Any] = [
             "site": PageContext.site(content.config),
             "kommune": PageContext.municipality(municipality),
@@ -23,26 +42,30 @@ struct MunicipalityPage {
             "kladde": municipality.hasDraft,
             "eksempel": municipality.isExample,
             "sidetitel": "\(municipality.name) – \(content.config.title)",
+            "id_praefiks": "",
+            "har_pejling": municipality.status?.measurement != nil,
         ]
-        let slug = municipality.slug
-        var files: [OutputFile] = []
+        let summary = figures.summaryHTML()
+        if !summary.isEmpty { context["sammenfatning"] = summary }
+        if let downloads = Download.links(among: files, links: links) { context["hentning"] = downloads }
 
         var page = context
         page["rod"] = "../"
         page["css_href"] = "../assets/\(SiteAssets.stylesheetName)"
-        if let base = content.config.baseURL { page["canonical"] = base + slug + "/" }
+        if let canonical = links.canonicalFolderPage { page["canonical"] = canonical }
         files.append(OutputFile(path: "\(slug)/index.html", text: templates.render(page, template: "kommune")))
 
         context["rod"] = ""
         var standalone = context
         standalone["inline_css"] = assets.stylesheet
         standalone["selvstaendig"] = true
+        if let canonical = links.canonicalStandalone { standalone["canonical"] = canonical }
         files.append(OutputFile(path: "\(slug)/\(slug).html", text: templates.render(standalone, template: "kommune")))
 
         var fragment = context
         fragment["indlejring_css"] = assets.scopedStylesheet
+        fragment["id_praefiks"] = Self.fragmentIDPrefix
         files.append(OutputFile(path: "\(slug)/indlejring.html", text: templates.render(fragment, template: "indlejring")))
-        files.append(OutputFile(path: "\(slug)/indlejring.css", text: assets.scopedStylesheet))
         return (files, diagnostics)
     }
 }

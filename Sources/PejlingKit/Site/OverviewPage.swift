@@ -20,6 +20,7 @@ struct OverviewPage {
             "css_href": "assets/\(SiteAssets.stylesheetName)",
             "kladde": municipalities.contains { $0.hasDraft },
             "eksempel": municipalities.contains { $0.isExample },
+            "oversigt": true,
         ]
         if let base = content.config.baseURL { context["canonical"] = base }
         return OutputFile(path: "index.html", text: templates.render(context, template: "oversigt"))

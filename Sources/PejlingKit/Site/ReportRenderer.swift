@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders one report's Markdown body to HTML, replacing its ```` ```maaling ```` blocks by
 /// the figures for the pejlemærke they name.
 struct ReportRenderer {
@@ -6,10 +8,12 @@ struct ReportRenderer {
 
     func render(_ report: Report, diagnostics: inout Diagnostics) -> String {
         var problems: [Diagnostic] = []
+        // How often each pejlemærke has been shown, so that repeated blocks get their own ids.
+        var occurrences: [String: Int] = [:]
         let html = markdown.render(report.body) { block in
             guard block.info.split(separator: " ").first == "maaling" else { return nil }
             let location = report.bodyLocation.offset(lines: block.line - 1)
-            return maalingBlock(block, in: report, at: location, problems: &problems)
+            return maalingBlock(block, in: report, at: location, occurrences: &occurrences, problems: &problems)
         }
         diagnostics.append(contentsOf: problems)
         return html
@@ -17,7 +21,13 @@ struct ReportRenderer {
 
     /// The HTML for one block, or a diagnostic and an empty replacement.
     private func maalingBlock(_ block: FencedBlock, in report: Report, at location: SourceLocation,
-                              problems: inout [Diagnostic]) -> String {
+                              occurrences: inout [String: Int], problems: inout [Diagnostic]) -> String {
+        // The common one-line block (`pejlemaerke: faglig-udredning`) needs no YAML parser.
+        if let bearingID = Self.simpleBearingID(block.content), figures.catalogue.bearing(bearingID) != nil,
+           report.measurement != nil {
+            occurrences[bearingID, default: 0] += 1
+            return figures.bearingHTML(bearingID, in: report.kind, occurrence: occurrences[bearingID] ?? 1)
+        }
         var diagnostics = Diagnostics()
         if block.content.allSatisfy(\.isWhitespace) {
             problems.append(.error("the maaling block is empty", at: location,
@@ -47,6 +57,16 @@ struct ReportRenderer {
             }
             return ""
         }
-        return figures.bearingHTML(bearingID, in: report.kind)
+        occurrences[bearingID, default: 0] += 1
+        return figures.bearingHTML(bearingID, in: report.kind, occurrence: occurrences[bearingID] ?? 1)
+    }
+
+    /// The id in a block that is exactly `pejlemaerke: <id>` (an identifier), or nil.
+    static func simpleBearingID(_ content: String) -> String? {
+        let prefix = "pejlemaerke:"
+        let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix(prefix) else { return nil }
+        let value = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        return Identifier.isValid(value) ? value : nil
     }
 }

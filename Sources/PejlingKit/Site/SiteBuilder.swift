@@ -24,6 +24,10 @@ public struct SiteBuilder: Sendable {
         public var municipalities: [String]
         /// How many files were rendered.
         public var fileCount: Int
+        /// How many municipalities' files were taken over unchanged from the previous output.
+        public var reusedCount = 0
+        /// Nothing had changed since the previous build: nothing was rendered or written.
+        public var unchanged = false
     }
 
     /// Everything but writing.
@@ -32,43 +36,79 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders into a staging folder and swaps it in for the output when nothing failed.
+    ///
+    /// Incremental: when no input, template, option or the binary changed since the
+    /// output's manifest was written, nothing is rendered and the output stays as it is;
+    /// otherwise only municipalities whose inputs changed are rendered, the others' files
+    /// are linked from the previous output into the new one.
     public func build() -> Result {
         let folder = OutputFolder(path: options.outputDirectory)
+        let outputLocation = SourceLocation(file: DisplayPath.relative(options.outputDirectory))
         if let refusal = folder.refusal() {
             var diagnostics = Diagnostics()
-            diagnostics.error("refusing to write the output: \(refusal)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
+            diagnostics.error("refusing to write the output: \(refusal)", at: outputLocation)
             return Result(diagnostics: diagnostics, failed: true, municipalities: [], fileCount: 0)
+        }
+        let fingerprints = InputFingerprints.scan(options: options)
+        let previous = folder.currentManifest()
+        if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous) {
+            let warnings = Diagnostics(previous.warnings)
+            return Result(diagnostics: warnings, failed: warnings.fails(strict: options.strict),
+                          municipalities: previous.municipalities.keys.sorted(), fileCount: 0, unchanged: true)
         }
         let staging: String
         do {
             staging = try folder.prepareStaging()
         } catch {
             var diagnostics = Diagnostics()
-            diagnostics.error("cannot create a staging folder beside the output: \(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
+            diagnostics.error("cannot create a staging folder beside the output: \(error)", at: outputLocation)
             return Result(diagnostics: diagnostics, failed: true, municipalities: [], fileCount: 0)
         }
         let sink = RecordingSink(inner: DirectorySink(root: staging))
-        var result = render(into: sink)
+        var reusable: [String: BuildManifest.Entry] = [:]
+        if let fingerprints, let previous {
+            for (slug, entry) in previous.municipalities where entry.input == fingerprints.municipalityKey(slug) {
+                reusable[slug] = entry
+            }
+        }
+        var result = render(into: sink, reusing: reusable, from: folder.path)
         if result.failed {
             folder.discard(staging: staging)
             return result
         }
+        let manifest = sink.manifest(key: fingerprints?.key ?? "", keys: { fingerprints?.municipalityKey($0) },
+                                     warnings: result.diagnostics.sorted.filter { $0.severity == .warning })
         do {
-            try folder.publish(staging: staging, manifest: BuildManifest(files: sink.hashes, options: manifestOptions))
+            try folder.publish(staging: staging, manifest: manifest)
         } catch {
             folder.discard(staging: staging)
-            result.diagnostics.error("\(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
+            result.diagnostics.error("\(error)", at: outputLocation)
             result.failed = true
         }
         return result
     }
 
-    var manifestOptions: [String: String] {
-        ["drafts": options.includeDrafts ? "true" : "false", "only": options.only.joined(separator: ",")]
-    }
-
     /// Loads, validates and renders every page into `sink`.
     public func render(into sink: any OutputSink) -> Result {
+        render(into: sink, reusing: [:], from: nil)
+    }
+
+    /// Like ``render(into:)``, but renders the pages of only the municipalities whose slugs are in
+    /// `slugs` (all when nil); the content is still loaded and validated in full, and the overview
+    /// and stylesheet are always rendered. `serve` uses it to re-render only what changed.
+    ///
+    /// ```swift
+    /// let result = SiteBuilder(options: options).render(into: MemorySink(), pagesOf: ["esbjerg"])
+    /// ```
+    public func render(into sink: any OutputSink, pagesOf slugs: Set<String>?) -> Result {
+        render(into: sink, reusing: [:], from: nil, pagesOf: slugs)
+    }
+
+    /// Renders every page into `sink`, except the municipalities in `reusable`, whose files
+    /// are taken from the previous output folder `previousOutput`, and those not in `slugs`
+    /// (when given), which are not rendered at all.
+    func render(into sink: any OutputSink, reusing reusable: [String: BuildManifest.Entry], from previousOutput: String?,
+                pagesOf slugs: Set<String>? = nil) -> Result {
         let (loaded, loadDiagnostics) = ContentLoader(directory: options.contentDirectory, jobs: options.jobs).load()
         var diagnostics = loadDiagnostics
         let templates = TemplateSet.load(directory: options.templatesDirectory, diagnostics: &diagnostics)
@@ -82,7 +122,11 @@ public struct SiteBuilder: Sendable {
         let selected = content.selecting(options.only, diagnostics: &diagnostics)
 
         let jobs = options.jobs
-        let rendered = ParallelMap.map(selected, jobs: jobs) { municipality -> (Int, Diagnostics) in
+        let rendered = ParallelMap.map(selected.filter { slugs?.contains($0.slug) ?? true }, jobs: jobs) { municipality -> (Int, Diagnostics) in
+            if let previousOutput, let entry = reusable[municipality.slug],
+               (try? sink.reuse(entry.files, from: previousOutput, slug: municipality.slug)) != nil {
+                return (0, Diagnostics())
+            }
             let (files, problems) = MunicipalityPage(content: content, municipality: municipality,
                                                      templates: templates, assets: assets).render()
             var diagnostics = problems
@@ -106,8 +150,10 @@ public struct SiteBuilder: Sendable {
             }
         }
         fileCount += shared.count
-        return Result(diagnostics: diagnostics, failed: diagnostics.fails(strict: options.strict),
-                      municipalities: selected.map(\.slug), fileCount: fileCount)
+        var result = Result(diagnostics: diagnostics, failed: diagnostics.fails(strict: options.strict),
+                            municipalities: selected.map(\.slug), fileCount: fileCount)
+        result.reusedCount = previousOutput == nil ? 0 : selected.count { reusable[$0.slug] != nil }
+        return result
     }
 }
 
@@ -121,15 +167,33 @@ final class RecordingSink: OutputSink, @unchecked Sendable {
 
     func write(_ file: OutputFile) throws {
         try inner.write(file)
-        let hash = BuildManifest.hash(file.bytes)
+        record([file.path: BuildManifest.hash(file.bytes)])
+    }
+
+    func reuse(_ files: [String: String], from folder: String, slug: String) throws {
+        try inner.reuse(files, from: folder, slug: slug)
+        record(files)
+    }
+
+    private func record(_ files: [String: String]) {
         lock.lock()
-        recorded[file.path] = hash
+        recorded.merge(files) { _, new in new }
         lock.unlock()
     }
 
-    var hashes: [String: String] {
+    /// The manifest of what was written: files under `<slug>/` belong to that municipality.
+    func manifest(key: String, keys: (String) -> String?, warnings: [Diagnostic]) -> BuildManifest {
         lock.lock()
         defer { lock.unlock() }
-        return recorded
+        var manifest = BuildManifest(key: key, warnings: warnings)
+        for (path, hash) in recorded {
+            if let slash = path.firstIndex(of: "/"), path[..<slash] != "assets" {
+                let slug = String(path[..<slash])
+                manifest.municipalities[slug, default: BuildManifest.Entry(input: keys(slug) ?? "", files: [:])].files[path] = hash
+            } else {
+                manifest.shared[path] = hash
+            }
+        }
+        return manifest
     }
 }

@@ -16,8 +16,26 @@ public enum SafePath {
 
     /// Whether `path`, with links resolved, lies inside `root` (itself resolved).
     public static func isInside(_ path: String, root: String) -> Bool {
+        // Fast path: below a root, a relative path without `..` and without any symbolic link
+        // on the way cannot leave it; a handful of lstat calls instead of a full realpath.
+        if path.hasPrefix(root + "/") {
+            let relative = String(path.dropFirst(root.count + 1))
+            if isSafeRelative(relative), !hasSymbolicLink(below: root, relative: relative) { return exists(path) }
+        }
         guard let resolved = realPath(path), let base = realPath(root) else { return false }
         return resolved == base || resolved.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    /// Whether any component of `relative`, walked down from `root`, is a symbolic link.
+    static func hasSymbolicLink(below root: String, relative: String) -> Bool {
+        var current = root
+        for component in relative.split(separator: "/") {
+            current += "/" + component
+            var info = stat()
+            if lstat(current, &info) != 0 { return false }
+            if info.st_mode & S_IFMT == S_IFLNK { return true }
+        }
+        return false
     }
 
     /// A relative path with no `..`, no absolute start, no empty or `~` parts and no NUL.

@@ -270,21 +270,27 @@ struct FuzzTests {
                 #expect(report != nil || diagnostics.hasErrors, "\(context): no report and no error")
                 if var report {
                     report.measurement = Self.seedMeasurement
-                    let renderer = ReportRenderer(figures: FigurePresenter(catalogue: Self.catalogue,
-                                                                           analysis: Self.seedMeasurement, status: nil))
-                    let html = renderer.render(report, diagnostics: &diagnostics)
-                    Self.checkHTMLWithFigures(html, context: context)
+                    let figures = FigurePresenter(catalogue: Self.catalogue, analysis: Self.seedMeasurement, status: nil)
+                    let html = ReportRenderer(figures: figures).render(report, diagnostics: &diagnostics)
+                    Self.checkHTMLWithFigures(html, figures: figures, context: context)
                 }
                 Self.checkDiagnostics(diagnostics.items, file: "analyse.md", text: source.text, context: context)
             }
         }
     }
 
-    /// The figures of a maaling block are the renderer's own HTML: take them out, then check the rest.
-    static func checkHTMLWithFigures(_ html: String, context: String) {
+    /// The figures of a maaling block are the renderer's own HTML (with SVG): take each one
+    /// out, exactly as the presenter makes it, then check the rest.
+    static func checkHTMLWithFigures(_ html: String, figures: FigurePresenter, context: String) {
         var rest = html
-        while let start = rest.range(of: "<table class=\"maaling\">"), let end = rest.range(of: "</table>\n", range: start.upperBound..<rest.endIndex) {
-            rest.removeSubrange(start.lowerBound..<end.upperBound)
+        for bearing in figures.catalogue.bearingIDs {
+            var occurrence = 1
+            while true {
+                let figure = figures.bearingHTML(bearing, in: .analysis, occurrence: occurrence)
+                guard !figure.isEmpty, let range = rest.range(of: figure) else { break }
+                rest.removeSubrange(range)
+                occurrence += 1
+            }
         }
         checkHTML(rest, context: context)
     }

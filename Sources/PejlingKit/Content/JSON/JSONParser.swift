@@ -16,7 +16,8 @@ import Foundation
 /// ```swift
 /// let (root, diagnostics) = JSONParser.parse(Array("{\"a\": [1,]}".utf8), file: "x.json")
 /// // root == nil
-/// // diagnostics[0].description: x.json:1:9: error: trailing comma ...
+/// // diagnostics[0].message == "trailing comma before ']'"
+/// // diagnostics[0].location == SourceLocation(file: "x.json", line: 1, column: 9)
 /// ```
 public enum JSONParser {
     /// How deep objects and arrays may nest unless the caller says otherwise.

@@ -1,0 +1,86 @@
+extension DataExport {
+    /// The byte-order mark that makes Excel read a CSV file as UTF-8.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// data.csv as Danish Excel opens it: UTF-8 with a byte-order mark, `;` between fields,
+    /// a decimal comma, CRLF line ends, one row per criterion in catalogue order.
+    ///
+    /// Columns: pejlemærke, criterion id, text and lovgrundlag; for each measurement
+    /// (Analyse, then Pejling) its date, cases, counts, the share and its 95 % interval in
+    /// per cent with two decimals; with both measurements, the difference in procentpoint
+    /// (one decimal), the p-value (four significant digits) and `ja`/`nej` for whether the
+    /// difference is larger than chance would explain. A cell is empty where there is no
+    /// figure.
+    ///
+    /// ```swift
+    /// DataExport(municipality: m, figures: f).csv
+    /// // "Pejlemærke;Kriterium-id;Kriterium;Lovgrundlag;Analyse: dato;…\r\n"
+    /// // "Faglig udredning;undersoegelse-rettidig;…;3;15;2;18;16,67;5,84;39,22;…\r\n"
+    /// ```
+    public var csv: String {
+        var header = ["Pejlemærke", "Kriterium-id", "Kriterium", "Lovgrundlag"]
+        let parts: [(label: String, measurement: Measurement, pick: (CriterionFigures) -> CriterionResult?)] =
+            [figures.analysis.map { ("Analyse", $0, { $0.analysis }) },
+             figures.status.map { ("Pejling", $0, { $0.status }) }].compactMap { $0 }
+        for part in parts {
+            header += ["dato", "antal sager", "opfyldt", "ikke opfyldt", "ikke relevant", "relevante sager",
+                       "andel opfyldt (%)", "sikkerhedsinterval 95 % nedre (%)", "sikkerhedsinterval 95 % øvre (%)"]
+                .map { "\(part.label): \($0)" }
+        }
+        let compares = figures.hasBothMeasurements
+        if compares {
+            header += ["Forskel (procentpoint)", "p-værdi (Fishers eksakte test)", "Større end tilfældigheder kan forklare"]
+        }
+        var lines = [header]
+        for row in figures.rows {
+            let bearing = figures.catalogue.bearing(row.criterion.bearingID)?.name ?? row.criterion.bearingID
+            var fields = [bearing, row.criterion.id, row.criterion.text, row.criterion.legalBasis ?? ""]
+            for part in parts {
+                guard let result = part.pick(row) else {
+                    fields += Array(repeating: "", count: 9)
+                    continue
+                }
+                fields += [part.measurement.date.description, String(part.measurement.caseCount),
+                           String(result.opfyldt), String(result.ikkeOpfyldt), String(result.ikkeRelevant),
+                           String(result.relevante)]
+                if let share = CriterionFigures.share(of: result), let fraction = share.fraction, let interval = share.interval {
+                    fields += [Self.percent(fraction), Self.percent(interval.lower), Self.percent(interval.upper)]
+                } else {
+                    fields += ["", "", ""]
+                }
+            }
+            if compares {
+                if let comparison = row.comparison {
+                    fields += [ExportNumber.danish(ExportNumber.fixed(comparison.differencePercentagePoints, decimals: 1)),
+                               ExportNumber.danish(ExportNumber.significant(comparison.pValue)),
+                               comparison.isSignificant ? "ja" : "nej"]
+                } else {
+                    fields += ["", "", ""]
+                }
+            }
+            lines.append(fields)
+        }
+        return lines.map { $0.map(Self.field).joined(separator: ";") + "\r\n" }.joined()
+    }
+
+    /// data.csv's bytes: the byte-order mark, then ``csv`` as UTF-8.
+    public var csvBytes: [UInt8] { Self.byteOrderMark + Array(csv.utf8) }
+
+    /// A fraction as per cent with two decimals and a decimal comma: `0.35294` → `35,29`.
+    static func percent(_ fraction: Double) -> String {
+        ExportNumber.danish(ExportNumber.fixed(100 * fraction, decimals: 2))
+    }
+
+    /// A field, quoted when it holds `;`, `"`, a line break or starts or ends with a space.
+    static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || text.hasPrefix(" ") || text.hasSuffix(" ")
+        guard needsQuotes else { return text }
+        var quoted = "\""
+        for character in text {
+            quoted.append(character)
+            if character == "\"" { quoted.append("\"") }
+        }
+        return quoted + "\""
+    }
+}

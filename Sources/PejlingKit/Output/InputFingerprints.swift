@@ -1,0 +1,88 @@
+import Foundation
+
+/// Cheap fingerprints of everything a build reads, taken before anything is parsed, so a
+/// rebuild can tell at once what changed: each municipality's folder, the site-wide files,
+/// the templates, the options and the pejling binary itself.
+///
+/// ```swift
+/// let fingerprints = InputFingerprints.scan(options: options)
+/// fingerprints.municipalityKey("esbjerg")  // changes when anything it depends on changes
+/// ```
+public struct InputFingerprints: Sendable, Hashable {
+    /// Hash of site.yml, kriterier.yml, the templates, the options and the binary.
+    public var shared: UInt64
+    /// Hash of every file below `kommuner/<slug>/`, by slug.
+    public var municipalities: [String: UInt64]
+
+    /// The fingerprint a municipality's pages are made from.
+    public func municipalityKey(_ slug: String) -> String? {
+        municipalities[slug].map { BuildManifest.hex(StableHash.fnv1a(bytes(of: $0), seed: shared)) }
+    }
+
+    /// The fingerprint of the whole build.
+    public var key: String {
+        var hash = shared
+        for slug in municipalities.keys.sorted() {
+            hash = StableHash.fnv1a(Array(slug.utf8) + bytes(of: municipalities[slug] ?? 0), seed: hash)
+        }
+        return BuildManifest.hex(hash)
+    }
+
+    private func bytes(of value: UInt64) -> [UInt8] {
+        withUnsafeBytes(of: value.littleEndian) { Array($0) }
+    }
+
+    /// Reads and hashes the inputs named by `options`; nil when a folder is missing (the
+    /// build then reports it properly).
+    public static func scan(options: BuildOptions) -> InputFingerprints? {
+        guard let content = SafePath.realPath(options.contentDirectory),
+              let templates = SafePath.realPath(options.templatesDirectory) else { return nil }
+        var shared = StableHash.fnv1a(Array(generator.utf8))
+        let optionText = "drafts=\(options.includeDrafts);only=\(options.only.joined(separator: ","))"
+        shared = StableHash.fnv1a(Array(optionText.utf8), seed: shared)
+        for name in ["site.yml", "kriterier.yml"] {
+            shared = hashFile(content + "/" + name, name: name, seed: shared)
+        }
+        shared = hashTree(templates, seed: shared)
+        var municipalities: [String: UInt64] = [:]
+        let kommuner = content + "/kommuner"
+        for slug in SafePath.listing(kommuner) where !slug.hasPrefix(".") {
+            municipalities[slug] = hashTree(kommuner + "/" + slug, seed: StableHash.fnv1a([]))
+        }
+        return InputFingerprints(shared: shared, municipalities: municipalities)
+    }
+
+    /// Every file below `root`, in sorted order, names and bytes.
+    static func hashTree(_ root: String, seed: UInt64) -> UInt64 {
+        var hash = seed
+        func walk(_ relative: String) {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            for name in SafePath.listing(folder) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let path = root + "/" + child
+                if SafePath.isDirectory(path) {
+                    walk(child)
+                } else {
+                    hash = hashFile(path, name: child, seed: hash)
+                }
+            }
+        }
+        walk("")
+        return hash
+    }
+
+    static func hashFile(_ path: String, name: String, seed: UInt64) -> UInt64 {
+        let named = StableHash.fnv1a(Array(name.utf8) + [0], seed: seed)
+        guard let bytes = SafePath.contents(path) else { return StableHash.fnv1a([0xFF], seed: named) }
+        return StableHash.fnv1a(bytes, seed: named)
+    }
+
+    /// Identifies the pejling binary (path, size and modification time), so a new version
+    /// of pejling never reuses pages an old one rendered.
+    static let generator: String = {
+        let path = CommandLine.arguments.first.flatMap { SafePath.realPath($0) } ?? SafePath.realPath("/proc/self/exe") ?? "pejling"
+        var info = stat()
+        guard stat(path, &info) == 0 else { return path }
+        return "\(path):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+}

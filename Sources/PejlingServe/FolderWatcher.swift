@@ -1,0 +1,120 @@
+import Foundation
+
+/// Notices saved changes in the content and templates folders by looking at every file's
+/// modification time, size and inode: cheap enough to do several times a second, and it works
+/// on every file system and with every editor (also those that save by writing a new file and
+/// renaming it).
+///
+/// ```swift
+/// let watcher = FolderWatcher(content: "content", templates: "Templates")
+/// let before = watcher.scan()
+/// // … a file is saved …
+/// let changes = watcher.changes(from: before, to: watcher.scan())
+/// changes.municipalities   // ["esbjerg"], or nil when something else changed
+/// ```
+public struct FolderWatcher: Sendable {
+    /// Which of the two folders a file is in.
+    public enum Root: Int, Sendable, Hashable, Comparable {
+        case content, templates
+        public static func < (lhs: Root, rhs: Root) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// A file, by its folder and its path inside it.
+    public struct FileKey: Sendable, Hashable, Comparable {
+        public var root: Root
+        public var relative: String
+        public static func < (lhs: FileKey, rhs: FileKey) -> Bool {
+            (lhs.root, lhs.relative) < (rhs.root, rhs.relative)
+        }
+    }
+
+    /// What a file looked like.
+    public struct Stamp: Sendable, Hashable {
+        var seconds: Int
+        var nanoseconds: Int
+        var size: Int64
+        var inode: UInt64
+    }
+
+    /// Every watched file and its stamp.
+    public typealias Scan = [FileKey: Stamp]
+
+    /// What changed between two scans.
+    public struct Changes: Sendable, Hashable {
+        /// The files added, changed or removed.
+        public var files: [FileKey]
+        /// The municipality folders (slugs) that every change lies in; nil when a change lies
+        /// outside them (site.yml, kriterier.yml, templates), which affects every page.
+        public var municipalities: Set<String>?
+        public var isEmpty: Bool { files.isEmpty }
+    }
+
+    public let content: String
+    public let templates: String
+
+    public init(content: String, templates: String) {
+        self.content = content
+        self.templates = templates
+    }
+
+    public func scan() -> Scan {
+        var scan: Scan = [:]
+        walk(content, root: .content, relative: "", into: &scan)
+        walk(templates, root: .templates, relative: "", into: &scan)
+        return scan
+    }
+
+    public func changes(from old: Scan, to new: Scan) -> Changes {
+        var files: [FileKey] = []
+        for (key, stamp) in new where old[key] != stamp { files.append(key) }
+        for key in old.keys where new[key] == nil { files.append(key) }
+        files.sort()
+        var slugs: Set<String>? = []
+        for key in files {
+            let parts = key.relative.split(separator: "/")
+            if key.root == .content, parts.count >= 3, parts[0] == "kommuner" {
+                slugs?.insert(String(parts[1]))
+            } else {
+                slugs = nil
+            }
+        }
+        return Changes(files: files, municipalities: slugs)
+    }
+
+    /// Names that editors write beside a file while saving it, or that a build never reads.
+    static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#"))
+            || name == "4913" || name.hasSuffix(".swp") || name.hasSuffix(".tmp")
+    }
+
+    private func walk(_ folder: String, root: Root, relative: String, into scan: inout Scan) {
+        let path = relative.isEmpty ? folder : folder + "/" + relative
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names where !Self.isIgnored(name) {
+            let child = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard lstat(folder + "/" + child, &info) == 0 else { continue }
+            var isLink = false
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                // A link is followed for its stamp, never walked into (no loops).
+                isLink = true
+                guard stat(folder + "/" + child, &info) == 0 else { continue }
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                if !isLink { walk(folder, root: root, relative: child, into: &scan) }
+                continue
+            }
+            scan[FileKey(root: root, relative: child)] = Self.stamp(info)
+        }
+    }
+
+    private static func stamp(_ info: stat) -> Stamp {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return Stamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int64(info.st_size),
+                     inode: UInt64(info.st_ino))
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import PejlingKit
+
+/// Incremental builds through the library: a copy of the demo content in a temporary folder.
+@Suite("Incremental builds", .serialized)
+struct IncrementalBuildTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A temporary copy of content/ and Templates/, and build options pointing at it.
+    func workspace() throws -> (URL, BuildOptions) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pejling-incremental-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["content", "Templates"] {
+            try FileManager.default.copyItem(at: Self.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        var options = BuildOptions()
+        options.contentDirectory = folder.appendingPathComponent("content").path
+        options.templatesDirectory = folder.appendingPathComponent("Templates").path
+        options.outputDirectory = folder.appendingPathComponent("output").path
+        options.jobs = 2
+        return (folder, options)
+    }
+
+    func snapshot(_ output: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: output)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = FileManager.default.contents(atPath: output + "/" + path)
+            }
+        }
+        return files
+    }
+
+    @Test("a rebuild with nothing changed renders nothing and leaves the output as it was")
+    func nothingChanged() throws {
+        let (folder, options) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = SiteBuilder(options: options).build()
+        #expect(!first.failed)
+        #expect(!first.unchanged)
+        let before = try snapshot(options.outputDirectory)
+        let second = SiteBuilder(options: options).build()
+        #expect(second.unchanged)
+        #expect(second.fileCount == 0)
+        #expect(second.diagnostics.sorted == first.diagnostics.sorted.filter { $0.severity == .warning },
+                "warnings are shown again")
+        #expect(try snapshot(options.outputDirectory) == before)
+    }
+
+    @Test("changing one report renders that municipality and the overview; the result equals a full build")
+    func oneReportChanged() throws {
+        let (folder, options) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = SiteBuilder(options: options).build()
+        let slugs = try FileManager.default.contentsOfDirectory(atPath: options.contentDirectory + "/kommuner").filter { !$0.hasPrefix(".") }.sorted()
+        let changed = try #require(slugs.first)
+        let report = options.contentDirectory + "/kommuner/\(changed)/analyse.md"
+        let text = try String(contentsOfFile: report, encoding: .utf8) + "\nEn ny sætning til sidst.\n"
+        try text.write(toFile: report, atomically: true, encoding: .utf8)
+
+        let incremental = SiteBuilder(options: options).build()
+        #expect(!incremental.failed)
+        #expect(incremental.reusedCount == slugs.count - 1)
+        #expect(incremental.fileCount > 0)
+        let page = try String(contentsOfFile: options.outputDirectory + "/\(changed)/index.html", encoding: .utf8)
+        #expect(page.contains("En ny sætning til sidst."))
+
+        var fresh = options
+        fresh.outputDirectory = folder.appendingPathComponent("fresh").path
+        _ = SiteBuilder(options: fresh).build()
+        #expect(try snapshot(options.outputDirectory) == snapshot(fresh.outputDirectory), "incremental output equals a full build")
+    }
+
+    @Test("changing a template renders every municipality again")
+    func templateChanged() throws {
+        let (folder, options) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = SiteBuilder(options: options).build()
+        let css = options.templatesDirectory + "/assets/pejling.css"
+        let text = try String(contentsOfFile: css, encoding: .utf8) + "\n.ny-regel { color: #000000; }\n"
+        try text.write(toFile: css, atomically: true, encoding: .utf8)
+        let rebuild = SiteBuilder(options: options).build()
+        #expect(rebuild.reusedCount == 0)
+        #expect(!rebuild.unchanged)
+        let stylesheet = try String(contentsOfFile: options.outputDirectory + "/assets/pejling.css", encoding: .utf8)
+        #expect(stylesheet.contains(".ny-regel"))
+    }
+
+    @Test("a deleted output file makes the next build write it again")
+    func deletedOutputFile() throws {
+        let (folder, options) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = SiteBuilder(options: options).build()
+        try FileManager.default.removeItem(atPath: options.outputDirectory + "/index.html")
+        let rebuild = SiteBuilder(options: options).build()
+        #expect(!rebuild.unchanged)
+        #expect(FileManager.default.fileExists(atPath: options.outputDirectory + "/index.html"))
+    }
+
+    @Test("turning drafts on renders again")
+    func optionsChanged() throws {
+        let (folder, options) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = SiteBuilder(options: options).build()
+        var drafts = options
+        drafts.includeDrafts = true
+        let rebuild = SiteBuilder(options: drafts).build()
+        #expect(!rebuild.unchanged)
+        #expect(rebuild.reusedCount == 0)
+    }
+}
