@@ -95,6 +95,35 @@ struct OutputTests {
         #expect(Self.leftovers(beside: work).isEmpty)
     }
 
+    @Test("a build after a killed one removes its staging folder, even when nothing changed")
+    func cleanupWhenUnchanged() throws {
+        guard Pejling.isBuilt() else { return }
+        let work = try Self.workFolder("cleanup")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try LargeContent.generate(municipalities: 40, in: work.appendingPathComponent("content"))
+        let arguments = ["build", "--content", "content", "--output", "out"]
+        let first = try Pejling.run(arguments, in: work, timeout: 300)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = Scratch.snapshot(work.appendingPathComponent("out"))
+
+        // A build of changed content, killed once its staging folder exists.
+        try Self.setTitle("Ændret", in: work)
+        let process = try Pejling.start(arguments, in: work, outputTo: work.appendingPathComponent("killed"))
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Self.leftovers(beside: work).isEmpty, Date() < deadline { usleep(200) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(Scratch.snapshot(work.appendingPathComponent("out")) == before)
+
+        // Back to the content of the output: the next build has nothing to render, and cleans up.
+        try Self.write(String(decoding: try Data(contentsOf: CorpusCase.root.appendingPathComponent("_base/content/site.yml")),
+                              as: UTF8.self), to: work.appendingPathComponent("content/site.yml"))
+        let next = try Pejling.run(arguments, in: work, timeout: 300)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(Scratch.snapshot(work.appendingPathComponent("out")) == before)
+        #expect(Self.leftovers(beside: work).isEmpty, "\(Self.leftovers(beside: work))")
+    }
+
     /// When a round kills its build.
     enum Moment: CustomStringConvertible {
         /// After this many seconds.

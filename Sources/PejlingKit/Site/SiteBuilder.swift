@@ -52,6 +52,7 @@ public struct SiteBuilder: Sendable {
         let fingerprints = InputFingerprints.scan(options: options)
         let previous = folder.currentManifest()
         if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous) {
+            folder.removeStaleStagingFolders()  // what killed builds left beside the output
             let warnings = Diagnostics(previous.warnings)
             return Result(diagnostics: warnings, failed: warnings.fails(strict: options.strict),
                           municipalities: previous.municipalities.keys.sorted(), fileCount: 0, unchanged: true)
