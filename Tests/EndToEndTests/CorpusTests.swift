@@ -11,6 +11,7 @@ import Testing
 /// # what the case is about
 /// delete: content/kommuner/beta/analyse.md          remove a file of the base tree
 /// link: content/kommuner/beta/a.json -> ../../x      make a symbolic link
+/// fifo: content/kommuner/beta/analyse.md             make a named pipe
 /// args: check --content content --format json --strict   (this is the default, without --strict)
 /// exit: 1
 /// content/kommuner/beta/analyse.md:3:7: error: must be a date     one diagnostic: location,
@@ -104,6 +105,7 @@ struct CaseSpecification {
     var exitStatus: Int32 = 0
     var deletions: [String] = []
     var links: [(path: String, target: String)] = []
+    var pipes: [String] = []
     var diagnostics: [ExpectedDiagnostic] = []
     var stderrParts: [String] = []
     var pageHas: [String] = []
@@ -126,6 +128,8 @@ struct CaseSpecification {
             } else if let link = value("link") {
                 let parts = link.components(separatedBy: " -> ")
                 if parts.count == 2 { links.append((parts[0], parts[1])) } else { problems.append("bad link: \(line)") }
+            } else if let path = value("fifo") {
+                pipes.append(path)
             } else if let part = value("stderr") {
                 stderrParts.append(part)
             } else if let part = value("page-has") {
@@ -178,7 +182,11 @@ struct CorpusTests {
             try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: link.target)
         }
 
-        let run = try Pejling.run(specification.arguments, in: work)
+        for path in specification.pipes {
+            #expect(mkfifo(work.appendingPathComponent(path).path, 0o644) == 0)
+        }
+
+        let run = try Pejling.run(specification.arguments, in: work, timeout: 30)
         #expect(!run.timedOut, "pejling did not finish")
         #expect(!run.signalled, "pejling crashed with signal \(run.status)")
         #expect(run.status == specification.exitStatus, "exit status; standard error:\n\(run.stderr)")

@@ -66,13 +66,18 @@ public struct TemplateSet: Sendable {
         return library.render(safe, withTemplate: name) ?? ""
     }
 
+    /// The `*.mustache` files below `root`. A symbolic link to a folder is not walked into
+    /// (a link to `/` or a loop would never end); a link to a file is listed, and reading it
+    /// refuses it when it leads outside the folder.
     static func templateFiles(root: String) -> [String] {
         var found: [String] = []
         func walk(_ relative: String) {
             let folder = relative.isEmpty ? root : root + "/" + relative
             for name in SafePath.listing(folder) where !name.hasPrefix(".") {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                if SafePath.isDirectory(root + "/" + child) {
+                var info = stat()
+                guard lstat(root + "/" + child, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
                     walk(child)
                 } else if name.hasSuffix(".mustache") {
                     found.append(child)
