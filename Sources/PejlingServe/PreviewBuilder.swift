@@ -4,8 +4,9 @@ import PejlingKit
 /// Builds the site into memory, with drafts, as `pejling build --drafts` would write it.
 ///
 /// After a change confined to some municipality folders, and when the previous build succeeded,
-/// only those municipalities' pages are rendered again (the content is still loaded and checked
-/// in full, and the overview and stylesheet are always rendered); anything else (site.yml,
+/// only those municipalities' folders are read again and their pages rendered again (the others
+/// come from the ``ContentCache``; cross-folder checks run in full, and the overview and
+/// stylesheet are always rendered); anything else (site.yml,
 /// kriterier.yml, a template or stylesheet) renders everything.
 ///
 /// ```swift
@@ -14,13 +15,15 @@ import PejlingKit
 /// ```
 struct PreviewBuilder: Sendable {
     let options: BuildOptions
+    /// What the previous builds loaded: a partial build re-reads only the changed folders.
+    var cache: ContentCache? = nil
 
     /// Builds; `slugs` limits the pages rendered again (nil: all), and is ignored when the
     /// previous snapshot cannot be reused.
     func build(pagesOf slugs: Set<String>?, previous: PreviewSnapshot) -> BuildOutcome {
         let partial = slugs.flatMap { canReuse(previous) ? $0 : nil }
         let sink = MemorySink()
-        let result = SiteBuilder(options: options).render(into: sink, pagesOf: partial)
+        let result = SiteBuilder(options: options).render(into: sink, pagesOf: partial, cache: cache)
         var diagnostics = result.diagnostics
         if let partial {
             // The pages left alone were rendered last time: keep what that found in their folders.

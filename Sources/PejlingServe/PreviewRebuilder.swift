@@ -18,6 +18,8 @@ public struct PreviewRebuilder: Service {
     public let report: @Sendable (BuildReport) -> Void
     /// The folders as they were before the first build, so that a save during it is not missed.
     public var startingScan: FolderWatcher.Scan?
+    /// What the builds loaded, kept between them.
+    let cache = ContentCache()
 
     public init(options: ServeOptions, state: PreviewState, hub: ReloadHub,
                 report: @escaping @Sendable (BuildReport) -> Void) {
@@ -51,7 +53,7 @@ public struct PreviewRebuilder: Service {
     /// and publishes the result.
     @discardableResult
     public func buildNow(changes: FolderWatcher.Changes?) async -> BuildReport {
-        let builder = PreviewBuilder(options: options.buildOptions)
+        let builder = PreviewBuilder(options: options.buildOptions, cache: cache)
         let previous = state.snapshot
         let slugs = changes?.municipalities
         let started = ContinuousClock.now

@@ -23,7 +23,11 @@ public struct ContentLoader: Sendable {
     }
 
     /// Loads and validates the whole content folder.
-    public func load() -> (SiteContent?, Diagnostics) {
+    ///
+    /// With a `cache` and a set of slugs to `reload`, municipalities outside that set are taken
+    /// from the cache as the previous load left them (when site.yml and kriterier.yml are
+    /// unchanged), so that `serve` re-reads only the folders that changed.
+    public func load(cache: ContentCache? = nil, reload: Set<String>? = nil) -> (SiteContent?, Diagnostics) {
         var diagnostics = Diagnostics()
         guard SafePath.isDirectory(directory) else {
             diagnostics.error("content folder not found", at: SourceLocation(file: DisplayPath.relative(directory)),
@@ -46,9 +50,12 @@ public struct ContentLoader: Sendable {
         let catalogue = readSiteFile("kriterier.yml").flatMap { CriteriaCatalogue.load($0, diagnostics: &diagnostics) }
 
         let slugs = municipalitySlugs(root: root, diagnostics: &diagnostics)
+        let reusable = reload.flatMap { _ in cache?.results(ifSiteFiles: siteFingerprints) } ?? [:]
         let loaded = ParallelMap.map(slugs, jobs: jobs) { slug in
-            MunicipalityLoader(root: root, contentDirectory: directory, slug: slug).load(catalogue: catalogue)
+            if let reload, !reload.contains(slug), let previous = reusable[slug] { return previous }
+            return MunicipalityLoader(root: root, contentDirectory: directory, slug: slug).load(catalogue: catalogue)
         }
+        cache?.store(Dictionary(uniqueKeysWithValues: zip(slugs, loaded)), siteFiles: siteFingerprints)
         var municipalities: [Municipality] = []
         var fingerprints: [String: [String: UInt64]] = ["": siteFingerprints]
         for result in loaded {
@@ -120,5 +127,35 @@ func readInside(root: String, relative: String, display: String, diagnostics: in
     case .failure(let diagnostic):
         diagnostics.append(diagnostic)
         return nil
+    }
+}
+
+/// What loading each municipality gave last time, for `serve`: one instance lives as long as
+/// the server, and a rebuild after a save re-reads only the changed folders.
+///
+/// ```swift
+/// let cache = ContentCache()
+/// _ = ContentLoader(directory: "content").load(cache: cache)                        // reads all
+/// _ = ContentLoader(directory: "content").load(cache: cache, reload: ["egelund"])   // reads one
+/// ```
+public final class ContentCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var siteFiles: [String: UInt64] = [:]
+    private var entries: [String: MunicipalityLoader.Result] = [:]
+
+    public init() {}
+
+    /// The cached results, if they were loaded against the same site-wide files.
+    func results(ifSiteFiles current: [String: UInt64]) -> [String: MunicipalityLoader.Result]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return siteFiles == current && !entries.isEmpty ? entries : nil
+    }
+
+    func store(_ results: [String: MunicipalityLoader.Result], siteFiles: [String: UInt64]) {
+        lock.lock()
+        entries = results
+        self.siteFiles = siteFiles
+        lock.unlock()
     }
 }

@@ -212,14 +212,19 @@ struct Chart: Sendable {
     static func wrap(_ text: String, columns: Int = wrapColumns) -> [String] {
         var lines: [String] = []
         var line = ""
+        var lineCount = 0
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            let wordCount = word.count
             if line.isEmpty {
                 line = String(word)
-            } else if line.count + 1 + word.count <= columns {
+                lineCount = wordCount
+            } else if lineCount + 1 + wordCount <= columns {
                 line += " " + word
+                lineCount += 1 + wordCount
             } else {
                 lines.append(line)
                 line = String(word)
+                lineCount = wordCount
             }
         }
         if !line.isEmpty { lines.append(line) }

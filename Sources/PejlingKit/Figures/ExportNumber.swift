@@ -12,7 +12,7 @@ enum ExportNumber {
     /// A number with exactly `decimals` decimals and `.` as the decimal mark; never `-0.0`.
     static func fixed(_ x: Double, decimals: Int) -> String {
         guard x.isFinite else { return "null" }
-        let text = String(format: "%.\(max(0, min(decimals, 40)))f", x)
+        let text = printf("%.*f", Int32(max(0, min(decimals, 40))), x)
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
@@ -27,8 +27,19 @@ enum ExportNumber {
     static func significant(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
         if x == 0 { return "0" }
-        if abs(x) < 1e-15 { return String(format: "%.3e", x) }
+        if abs(x) < 1e-15 { return printf("%.*e", Int32(3), x) }
         return fixed(x, decimals: decimalsForSignificant(x, digits: 4))
+    }
+
+    /// C's `vsnprintf` in the C locale's number format (pejling never calls `setlocale`), without
+    /// Foundation's slower `String(format:)`.
+    static func printf(_ format: String, _ precision: Int32, _ x: Double) -> String {
+        withVaList([precision, x]) { arguments in
+            var buffer = [CChar](repeating: 0, count: 400)
+            let length = buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, 400, format, arguments) }
+            guard length >= 0 else { return "null" }
+            return String(decoding: buffer.prefix(Int(min(length, 399))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
     }
 
     /// Decimals that show `digits` significant digits of `x`.

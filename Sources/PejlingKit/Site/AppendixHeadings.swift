@@ -9,9 +9,44 @@
 /// AppendixHeadings.mark("<h2>Bilagene</h2>")         // unchanged
 /// ```
 enum AppendixHeadings {
+    static let words = ["Bilag", "Appendiks"].map { Array($0.utf8) }
+    static let open = Array("<h2>".utf8)
+    static let marked = Array("<h2 class=\"bilag\">".utf8)
+
+    /// A plain byte scan for `<h2>`: a regular expression (or Foundation's string search) over
+    /// every page cost more than the rest of the page's rendering together.
     static func mark(_ html: String) -> String {
-        html.replacing(#/<h2>((?:Bilag|Appendiks)(?:[^\p{L}]|</h2>))/#) { match in
-            "<h2 class=\"bilag\">" + match.output.1
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        var index = 0
+        let count = bytes.count
+        while index + open.count <= count {
+            if bytes[index] == 0x3C, bytes[index + 1] == 0x68, bytes[index + 2] == 0x32, bytes[index + 3] == 0x3E,
+               words.contains(where: { isWord($0, in: bytes, at: index + open.count) }) {
+                if result.isEmpty { result.reserveCapacity(count + 64) }
+                result.append(contentsOf: bytes[copied..<index])
+                result.append(contentsOf: marked)
+                index += open.count
+                copied = index
+            } else {
+                index += 1
+            }
         }
+        guard copied > 0 else { return html }
+        result.append(contentsOf: bytes[copied...])
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `word` stands at `start`, followed by something that is not a letter.
+    static func isWord(_ word: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
+        guard start + word.count <= bytes.count, bytes[start..<start + word.count].elementsEqual(word) else { return false }
+        let end = start + word.count
+        guard end < bytes.count else { return true }
+        let next = bytes[end]
+        if next < 0x80 { return !((0x41...0x5A).contains(next) || (0x61...0x7A).contains(next)) }
+        // A multi-byte character: decode it to ask whether it is a letter (æ, ø, å …).
+        let tail = String(decoding: bytes[end..<min(bytes.count, end + 4)], as: UTF8.self)
+        return !(tail.first?.isLetter ?? false)
     }
 }

@@ -101,16 +101,17 @@ public struct SiteBuilder: Sendable {
     /// ```swift
     /// let result = SiteBuilder(options: options).render(into: MemorySink(), pagesOf: ["esbjerg"])
     /// ```
-    public func render(into sink: any OutputSink, pagesOf slugs: Set<String>?) -> Result {
-        render(into: sink, reusing: [:], from: nil, pagesOf: slugs)
+    public func render(into sink: any OutputSink, pagesOf slugs: Set<String>?, cache: ContentCache? = nil) -> Result {
+        render(into: sink, reusing: [:], from: nil, pagesOf: slugs, cache: cache)
     }
 
     /// Renders every page into `sink`, except the municipalities in `reusable`, whose files
     /// are taken from the previous output folder `previousOutput`, and those not in `slugs`
     /// (when given), which are not rendered at all.
     func render(into sink: any OutputSink, reusing reusable: [String: BuildManifest.Entry], from previousOutput: String?,
-                pagesOf slugs: Set<String>? = nil) -> Result {
-        let (loaded, loadDiagnostics) = ContentLoader(directory: options.contentDirectory, jobs: options.jobs).load()
+                pagesOf slugs: Set<String>? = nil, cache: ContentCache? = nil) -> Result {
+        let (loaded, loadDiagnostics) = ContentLoader(directory: options.contentDirectory, jobs: options.jobs)
+            .load(cache: cache, reload: slugs)
         var diagnostics = loadDiagnostics
         let templates = TemplateSet.load(directory: options.templatesDirectory, diagnostics: &diagnostics)
         let assets = SiteAssets.load(templatesDirectory: options.templatesDirectory, diagnostics: &diagnostics)
