@@ -132,7 +132,9 @@ public struct ContentLoader: Sendable {
 func readInside(root: String, relative: String, display: String, diagnostics: inout Diagnostics) -> SourceText? {
     let path = root + "/" + relative
     guard SafePath.exists(path) else {
-        diagnostics.error("file not found", at: SourceLocation(file: display))
+        let dangling = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+        diagnostics.error(dangling ? "the file is a symbolic link to nothing" : "file not found",
+                          at: SourceLocation(file: display))
         return nil
     }
     guard SafePath.isInside(path, root: root) else {

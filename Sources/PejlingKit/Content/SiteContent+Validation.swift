@@ -21,7 +21,8 @@ extension Municipality {
         for municipality in municipalities where !municipality.isExample {
             guard let code = municipality.code else { continue }
             if let first = firstByCode[code] {
-                diagnostics.error("kode \(code) is already used by kommuner/\(first.slug)", at: municipality.location)
+                diagnostics.error("kode \(code) is already used by kommuner/\(first.slug)",
+                                  at: municipality.codeLocation ?? municipality.location)
             } else {
                 firstByCode[code] = municipality
             }

@@ -52,6 +52,7 @@ public struct SiteBuilder: Sendable {
         let fingerprints = InputFingerprints.scan(options: options)
         let previous = folder.currentManifest()
         if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous) {
+            folder.removeStaleStagingFolders()  // what killed builds left beside the output
             let warnings = Diagnostics(previous.warnings)
             return Result(diagnostics: warnings, failed: warnings.fails(strict: options.strict),
                           municipalities: previous.municipalities.keys.sorted(), fileCount: 0, unchanged: true)
@@ -143,8 +144,12 @@ public struct SiteBuilder: Sendable {
             var outcome = Outcome(load: cache == nil ? nil : load, loadDiagnostics: load.diagnostics, loaded: load.municipality?.summary)
             guard let municipality = load.municipality?.published(includeDrafts: options.includeDrafts) else { return outcome }
             outcome.summary = municipality.summary
-            guard municipality.isSelected(by: options.only), slugs?.contains(slug) ?? true,
-                  let pageContent, let templates, let assets else { return outcome }
+            guard municipality.isSelected(by: options.only), slugs?.contains(slug) ?? true else { return outcome }
+            guard let pageContent, let templates, let assets else {
+                // The templates failed: still report every problem in the reports' text.
+                if let catalogue = site.catalogue { outcome.diagnostics = Self.checkReports(of: municipality, catalogue: catalogue) }
+                return outcome
+            }
             if let previousOutput, let entry = reusable[slug],
                (try? sink.reuse(entry.files, from: previousOutput, slug: slug)) != nil {
                 return outcome
