@@ -129,25 +129,28 @@ public struct SiteBuilder: Sendable {
             nil
         }
 
-        struct Outcome: Sendable {
-            /// The whole load, kept only for `serve`'s cache.
+        /// What stays of each municipality until the end: a summary, its diagnostics, and (for
+        /// `serve`'s cache only) the whole load, boxed so that an absent one takes no room.
+        final class Outcome: @unchecked Sendable {
             var load: MunicipalityLoader.Result?
-            var loadDiagnostics: Diagnostics
-            /// The municipality without its texts, as loaded, and as published (when it is shown).
-            var loaded: Municipality?
+            var diagnostics: Diagnostics
             var summary: Municipality?
-            var diagnostics = Diagnostics()
             var fileCount = 0
+
+            init(load: MunicipalityLoader.Result, keepingLoad: Bool) {
+                self.load = keepingLoad ? load : nil
+                diagnostics = load.diagnostics
+                summary = load.municipality?.summary
+            }
         }
         let outcomes = ParallelMap.map(municipalitySlugs, jobs: options.jobs) { slug -> Outcome in
             let load = loader.loadMunicipality(slug, site: site, reusable: cachedLoads, reload: slugs)
-            var outcome = Outcome(load: cache == nil ? nil : load, loadDiagnostics: load.diagnostics, loaded: load.municipality?.summary)
+            let outcome = Outcome(load: load, keepingLoad: cache != nil)
             guard let municipality = load.municipality?.published(includeDrafts: options.includeDrafts) else { return outcome }
-            outcome.summary = municipality.summary
             guard municipality.isSelected(by: options.only), slugs?.contains(slug) ?? true else { return outcome }
             guard let pageContent, let templates, let assets else {
                 // The templates failed: still report every problem in the reports' text.
-                if let catalogue = site.catalogue { outcome.diagnostics = Self.checkReports(of: municipality, catalogue: catalogue) }
+                if let catalogue = site.catalogue { outcome.diagnostics.append(contentsOf: Self.checkReports(of: municipality, catalogue: catalogue)) }
                 return outcome
             }
             if let previousOutput, let entry = reusable[slug],
@@ -156,7 +159,7 @@ public struct SiteBuilder: Sendable {
             }
             let (files, problems) = MunicipalityPage(content: pageContent, municipality: municipality,
                                                      templates: templates, assets: assets).render()
-            outcome.diagnostics = problems
+            outcome.diagnostics.append(contentsOf: problems)
             for file in files {
                 do { try sink.write(file) } catch {
                     outcome.diagnostics.error("\(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
@@ -173,11 +176,11 @@ public struct SiteBuilder: Sendable {
         var loaded: [Municipality] = []
         var shown: [Municipality] = []
         for outcome in outcomes {
-            diagnostics.append(contentsOf: outcome.loadDiagnostics)
             diagnostics.append(contentsOf: outcome.diagnostics)
             fileCount += outcome.fileCount
-            if let municipality = outcome.loaded { loaded.append(municipality) }
-            if let summary = outcome.summary { shown.append(summary) }
+            guard let summary = outcome.summary else { continue }
+            loaded.append(summary)
+            if let published = summary.published(includeDrafts: options.includeDrafts) { shown.append(published) }
         }
         Municipality.validateAcross(loaded, diagnostics: &diagnostics)
         SiteContent.reportUnknownSelectors(options.only, among: shown, diagnostics: &diagnostics)
