@@ -37,18 +37,10 @@ extension HTML {
     /// HTML.isolatingMarkupCharacters("a\"\u{301}b")  // "a\"\u{200B}\u{301}b"
     /// ```
     public static func isolatingMarkupCharacters(_ text: String) -> String {
-        // A cluster can glue an ASCII character only to a non-ASCII neighbour.
-        let bytes = text.utf8
-        var suspicious = false
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if (isMarkup(byte) && previous >= 0x80) || (byte >= 0x80 && isMarkup(previous)) {
-                suspicious = true
-                break
-            }
-            previous = byte
-        }
-        guard suspicious else { return text }
+        // A cluster can glue an ASCII character only to a non-ASCII neighbour; where one stands
+        // beside a markup character, ask whether the two really form one character (rare), so
+        // that ordinary text such as `>ø` costs a byte scan only.
+        guard containsGluedMarkup(text) else { return text }
         var out = String.UnicodeScalarView()
         for character in text {
             let scalars = character.unicodeScalars
@@ -62,6 +54,34 @@ extension HTML {
             }
         }
         return String(out)
+    }
+
+    /// Whether some markup character forms one grapheme cluster with its neighbour.
+    static func containsGluedMarkup(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if isMarkup(byte) {
+                    // The scalar after it.
+                    if index + 1 < count, bytes[index + 1] >= 0x80 {
+                        var end = index + 2
+                        while end < count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                        if String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).count == 1 { return true }
+                    }
+                    // The scalar before it.
+                    if index > 0, bytes[index - 1] >= 0x80 {
+                        var start = index - 1
+                        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                        if String(decoding: UnsafeBufferPointer(rebasing: bytes[start...index]), as: UTF8.self).count == 1 { return true }
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     private static func isMarkup(_ byte: UInt8) -> Bool {
