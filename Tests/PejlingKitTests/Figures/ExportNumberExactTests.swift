@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PejlingKit
 
-@Suite struct ExportNumberTests {
+@Suite struct ExportNumberExactTests {
     /// The integer path must write exactly what C's printf writes, ties and all.
     @Test func exactFixedMatchesPrintf() {
         var generator = SystemRandomNumberGenerator()
