@@ -374,6 +374,58 @@ struct Chart: Sendable {
         }
     }
 
+    /// ``wrap(_:columns:)`` by bytes, for a text where every scalar is a character of its
+    /// own (all below U+0300, no carriage return: no combining mark, no CR LF pair), so
+    /// that counting scalars counts characters; `nil` for any other text.
+    static func wrapSimple(_ text: String, columns: Int) -> [String]? {
+        let utf8 = text.utf8
+        var lines: [String] = []
+        var lineStart = utf8.startIndex
+        var lineEnd = utf8.startIndex
+        var lineCount = 0
+        var hasLine = false
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            // A word: up to the next separator, counting its scalars.
+            let wordStart = index
+            var wordCount = 0
+            while index != utf8.endIndex {
+                let byte = utf8[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 { break }
+                if byte == 0x0D || byte >= 0xCC { return nil }   // CR, or a scalar from U+0300 up
+                if byte & 0xC0 != 0x80 { wordCount += 1 }
+                utf8.formIndex(after: &index)
+            }
+            if !hasLine {
+                lineStart = wordStart
+                lineCount = wordCount
+                hasLine = true
+            } else if lineCount + 1 + wordCount <= columns, Self.byteBefore(wordStart, in: utf8) == 0x20,
+                      utf8.index(after: lineEnd) == wordStart {
+                lineCount += 1 + wordCount
+            } else if lineCount + 1 + wordCount <= columns {
+                // Words joined across other whitespace: the line is rebuilt with single spaces.
+                return nil
+            } else {
+                lines.append(String(Substring(utf8[lineStart..<lineEnd])))
+                lineStart = wordStart
+                lineCount = wordCount
+            }
+            lineEnd = index
+        }
+        if hasLine { lines.append(String(Substring(utf8[lineStart..<lineEnd]))) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    private static func byteBefore(_ index: String.UTF8View.Index, in utf8: String.UTF8View) -> UInt8? {
+        index == utf8.startIndex ? nil : utf8[utf8.index(before: index)]
+    }
+
     /// `text` broken at spaces into lines of at most `columns` characters (a longer word
     /// gets a line of its own).
     ///
@@ -382,6 +434,11 @@ struct Chart: Sendable {
     /// // ["Barnets egne synspunkter og", "ønsker fremgår af barnets plan"]
     /// ```
     static func wrap(_ text: String, columns: Int = wrapColumns) -> [String] {
+        wrapSimple(text, columns: columns) ?? wrapByCharacters(text, columns: columns)
+    }
+
+    /// ``wrap(_:columns:)`` for any text, counting characters.
+    static func wrapByCharacters(_ text: String, columns: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var lineCount = 0

@@ -43,3 +43,25 @@ import Testing
         #expect(ExportNumber.fixed(1e300, decimals: 1) == ExportNumber.printf("%.*f", 1, 1e300))
     }
 }
+
+@Suite struct ChartWrapFastPathTests {
+    /// The byte-counting wrap gives the same lines as the character-counting one.
+    @Test func simpleWrapMatchesCharacterWrap() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["Barnets", "egne", "synspunkter", "og", "ønsker", "fremgår", "af", "§", "50-undersøgelsen",
+                     "ordsomerlængereendlinjenogsåher", "Å", "x", "\"citat\"", "<b>"]
+        let separators = [" ", " ", " ", "  ", "\n", "\t"]
+        for _ in 0..<2_000 {
+            var text = Bool.random(using: &generator) ? " " : ""
+            for _ in 0..<Int.random(in: 0...20, using: &generator) {
+                text += words.randomElement(using: &generator) ?? ""
+                text += separators.randomElement(using: &generator) ?? " "
+            }
+            let columns = Int.random(in: 5...60, using: &generator)
+            let simple = Chart.wrapSimple(text, columns: columns)
+            if let simple { #expect(simple == Chart.wrapByCharacters(text, columns: columns), "\(text)") }
+        }
+        #expect(Chart.wrapSimple("e\u{301}n to", columns: 10) == nil)
+        #expect(Chart.wrapSimple("en to tre", columns: 10) == ["en to tre"])
+    }
+}
