@@ -31,6 +31,11 @@ site: release
 unit-tests: build
 	$(SWIFT) test
 
+# Only the end-to-end tests (also part of `swift test`): the broken inputs of Tests/Corpus
+# through the built binary, killed builds, refused output folders, diagnostic formats.
+e2e-tests: build
+	$(SWIFT) test --filter EndToEndTests
+
 schema-tests:
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 	python3 Tests/schema/validate_measurements.py

@@ -69,5 +69,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        // Runs the built binary (.build/debug/pejling) on the broken inputs of Tests/Corpus,
+        // kills builds while they write, and checks what reaches the pages.
+        .testTarget(name: "EndToEndTests"),
     ]
 )

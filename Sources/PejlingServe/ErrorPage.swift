@@ -24,7 +24,7 @@ public enum ErrorPage {
     /// The errors first (in file order), then the warnings, each with its source line read now.
     public static func entries(
         for diagnostics: Diagnostics,
-        sourceLine: @Sendable (String, Int) -> String? = DiagnosticFormatter.readLine
+        sourceLine: @Sendable (String, Int) -> String? = DiagnosticFormatter.fileLineReader()
     ) -> [Entry] {
         let sorted = diagnostics.sorted
         let ordered = sorted.filter { $0.severity == .error } + sorted.filter { $0.severity == .warning }

@@ -46,7 +46,7 @@ extension DiagnosticFormatter.Format: ExpressibleByArgument {}
 /// Prints the diagnostics to standard error and turns the result into an exit status.
 func finish(_ result: SiteBuilder.Result, format: DiagnosticFormatter.Format, success: String) throws {
     let report = DiagnosticFormatter(format: format).report(result.diagnostics)
-    if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
+    if !report.isEmpty { StandardError.write(report) }
     if result.failed { throw ExitCode(1) }
     if format == .human { print(success) }
 }

@@ -21,8 +21,15 @@ struct Pejling: AsyncParsableCommand {
 
     /// Exit status as the contract says: 0 success, 1 content or template errors, 2 a bad command line.
     static func main() async {
+        // A reader that goes away (`pejling check | head`) must not kill pejling with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
+            if command is Pejling {
+                // No subcommand: a bad command line, not a request for help.
+                StandardError.write(helpMessage() + "\n")
+                Foundation.exit(2)
+            }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -31,10 +38,24 @@ struct Pejling: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                StandardError.write(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)
+        }
+    }
+}
+
+/// Writes to standard error with plain `write(2)`: a closed stream ends the writing, never
+/// the process.
+enum StandardError {
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(2, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
         }
     }
 }

@@ -63,8 +63,15 @@ public enum URLPolicy {
         let lower = text.lowercased()
         for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
             let rest = lower.dropFirst(scheme.count)
-            return !rest.isEmpty && !rest.hasPrefix("/") && !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+            // Scalars, not characters: a combining mark after a quote must not hide the quote.
+            return !rest.isEmpty && !rest.hasPrefix("/") && !text.unicodeScalars.contains(where: Self.isForbidden)
         }
         return false
+    }
+
+    /// White space, controls and the characters that could end an attribute or start markup.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value <= 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace
+            || ["\"", "'", "<", ">", "`", "\\"].contains(scalar)
     }
 }

@@ -26,7 +26,7 @@ public struct YAMLDocument {
             // and naming UTF-8 spares Yams a look at the environment on every call.
             node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            diagnostics.append(contentsOf: Self.diagnostics(for: error, text: text, file: file, lineOffset: lineOffset))
             return nil
         } catch {
             diagnostics.error("cannot parse YAML: \(error)", at: SourceLocation(file: file))
@@ -49,7 +49,38 @@ public struct YAMLDocument {
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    /// The diagnostics for a YAML error: one, or one per repeated key (at its second use).
+    static func diagnostics(for error: YamlError, text: String, file: String, lineOffset: Int) -> [Diagnostic] {
+        guard case .duplicatedKeysInMapping(let duplicates, let context) = error else {
+            return [diagnostic(for: error, file: file, lineOffset: lineOffset, atEndOfText: { mark in
+                // Only blank lines from the mark on: the problem is that something was never
+                // closed, and the place where it was opened says more.
+                text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropFirst(max(0, mark.line - 1))
+                    .allSatisfy { $0.allSatisfy(\.isWhitespace) }
+            })]
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return duplicates.sorted().map { key in
+            // libYAML names the mapping, not the key: find the key's second use from there.
+            var uses: [(line: Int, column: Int)] = []
+            for (index, line) in lines.enumerated() where index + 1 >= context.mark.line {
+                let indent = line.prefix { $0 == " " || $0 == "-" || $0 == "\t" }
+                let rest = line.dropFirst(indent.count)
+                if ["\(key):", "\"\(key)\":", "'\(key)':"].contains(where: { rest.hasPrefix($0) }) {
+                    uses.append((index + 1, indent.unicodeScalars.count + 1))
+                }
+            }
+            let location = uses.count >= 2
+                ? SourceLocation(file: file, line: uses[1].line + lineOffset, column: uses[1].column)
+                : SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column)
+            let first = uses.first.map { " (first at line \($0.line + lineOffset))" } ?? ""
+            return .error("duplicate key '\(key)'\(first)", at: location, hint: "a key may appear only once in a mapping")
+        }
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int,
+                           atEndOfText: (Mark) -> Bool = { _ in false }) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
@@ -58,7 +89,10 @@ public struct YAMLDocument {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            if let context {
+                message += " (\(context.text) at line \(context.mark.line + lineOffset))"
+                if atEndOfText(mark), context.mark.line >= 1 { return .error(message, at: at(context.mark)) }
+            }
             return .error(message, at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))", at: at(context.mark))
@@ -86,7 +120,9 @@ public struct YAMLDocument {
 
     /// The keys of the mapping with their positions, in file order.
     public var keys: [(String, SourceLocation)] {
-        mapping.keys.map { ($0.string ?? "\($0)", location(of: $0)) }
+        mapping.keys.map { key in
+            (key.scalar?.string ?? "(a \(Self.kind(of: key)) used as a key)", location(of: key))
+        }
     }
 
     /// Warns about keys that are not in `allowed` (usually a typo).

@@ -22,6 +22,46 @@ public struct ContentLoader: Sendable {
         DisplayPath.join(directory, relative)
     }
 
+    /// The site-wide part of the content: the folder's real path, site.yml and kriterier.yml.
+    struct SiteFiles: Sendable {
+        let root: String
+        let config: SiteConfig?
+        let catalogue: CriteriaCatalogue?
+        let fingerprints: [String: UInt64]
+    }
+
+    /// Reads site.yml and kriterier.yml; nil (with a diagnostic) when the content folder is missing.
+    func loadSiteFiles(diagnostics: inout Diagnostics) -> SiteFiles? {
+        guard SafePath.isDirectory(directory) else {
+            diagnostics.error("content folder not found", at: SourceLocation(file: DisplayPath.relative(directory)),
+                              hint: "run pejling where content/ is, or pass --content DIR")
+            return nil
+        }
+        guard let root = SafePath.realPath(directory) else {
+            diagnostics.error("cannot resolve the content folder", at: SourceLocation(file: DisplayPath.relative(directory)))
+            return nil
+        }
+        var fingerprints: [String: UInt64] = [:]
+        func readSiteFile(_ name: String) -> SourceText? {
+            let display = display(name)
+            guard let source = readInside(root: root, relative: name, display: display, diagnostics: &diagnostics) else { return nil }
+            fingerprints[name] = StableHash.fnv1a(source.bytes)
+            CPRScanner.check(source, diagnostics: &diagnostics)
+            return source
+        }
+        let config = readSiteFile("site.yml").flatMap { SiteConfig.load($0, diagnostics: &diagnostics) }
+        let catalogue = readSiteFile("kriterier.yml").flatMap { CriteriaCatalogue.load($0, diagnostics: &diagnostics) }
+        return SiteFiles(root: root, config: config, catalogue: catalogue, fingerprints: fingerprints)
+    }
+
+    /// Loads one municipality folder, or takes it from `reusable` when `reload` is given and
+    /// does not name it.
+    func loadMunicipality(_ slug: String, site: SiteFiles, reusable: [String: MunicipalityLoader.Result],
+                          reload: Set<String>?) -> MunicipalityLoader.Result {
+        if let reload, !reload.contains(slug), let previous = reusable[slug] { return previous }
+        return MunicipalityLoader(root: site.root, contentDirectory: directory, slug: slug).load(catalogue: site.catalogue)
+    }
+
     /// Loads and validates the whole content folder.
     ///
     /// With a `cache` and a set of slugs to `reload`, municipalities outside that set are taken
@@ -29,35 +69,15 @@ public struct ContentLoader: Sendable {
     /// unchanged), so that `serve` re-reads only the folders that changed.
     public func load(cache: ContentCache? = nil, reload: Set<String>? = nil) -> (SiteContent?, Diagnostics) {
         var diagnostics = Diagnostics()
-        guard SafePath.isDirectory(directory) else {
-            diagnostics.error("content folder not found", at: SourceLocation(file: DisplayPath.relative(directory)),
-                              hint: "run pejling where content/ is, or pass --content DIR")
-            return (nil, diagnostics)
-        }
-        guard let root = SafePath.realPath(directory) else {
-            diagnostics.error("cannot resolve the content folder", at: SourceLocation(file: DisplayPath.relative(directory)))
-            return (nil, diagnostics)
-        }
-        var siteFingerprints: [String: UInt64] = [:]
-        func readSiteFile(_ name: String) -> SourceText? {
-            let display = display(name)
-            guard let source = readInside(root: root, relative: name, display: display, diagnostics: &diagnostics) else { return nil }
-            siteFingerprints[name] = StableHash.fnv1a(source.bytes)
-            CPRScanner.check(source, diagnostics: &diagnostics)
-            return source
-        }
-        let config = readSiteFile("site.yml").flatMap { SiteConfig.load($0, diagnostics: &diagnostics) }
-        let catalogue = readSiteFile("kriterier.yml").flatMap { CriteriaCatalogue.load($0, diagnostics: &diagnostics) }
-
-        let slugs = municipalitySlugs(root: root, diagnostics: &diagnostics)
-        let reusable = reload.flatMap { _ in cache?.results(ifSiteFiles: siteFingerprints) } ?? [:]
+        guard let site = loadSiteFiles(diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        let slugs = municipalitySlugs(root: site.root, diagnostics: &diagnostics)
+        let reusable = reload.flatMap { _ in cache?.results(ifSiteFiles: site.fingerprints) } ?? [:]
         let loaded = ParallelMap.map(slugs, jobs: jobs) { slug in
-            if let reload, !reload.contains(slug), let previous = reusable[slug] { return previous }
-            return MunicipalityLoader(root: root, contentDirectory: directory, slug: slug).load(catalogue: catalogue)
+            loadMunicipality(slug, site: site, reusable: reusable, reload: reload)
         }
-        cache?.store(Dictionary(uniqueKeysWithValues: zip(slugs, loaded)), siteFiles: siteFingerprints)
+        cache?.store(Dictionary(uniqueKeysWithValues: zip(slugs, loaded)), siteFiles: site.fingerprints)
         var municipalities: [Municipality] = []
-        var fingerprints: [String: [String: UInt64]] = ["": siteFingerprints]
+        var fingerprints: [String: [String: UInt64]] = ["": site.fingerprints]
         for result in loaded {
             diagnostics.append(contentsOf: result.diagnostics)
             if let municipality = result.municipality {
@@ -65,10 +85,10 @@ public struct ContentLoader: Sendable {
                 fingerprints[municipality.slug] = result.fingerprints
             }
         }
-        guard let config, let catalogue else { return (nil, diagnostics) }
+        Municipality.validateAcross(municipalities, diagnostics: &diagnostics)
+        guard let config = site.config, let catalogue = site.catalogue else { return (nil, diagnostics) }
         let content = SiteContent(config: config, catalogue: catalogue, municipalities: municipalities,
                                   inputFingerprints: fingerprints)
-        content.validateAcrossMunicipalities(diagnostics: &diagnostics)
         return (content, diagnostics)
     }
 
@@ -112,7 +132,9 @@ public struct ContentLoader: Sendable {
 func readInside(root: String, relative: String, display: String, diagnostics: inout Diagnostics) -> SourceText? {
     let path = root + "/" + relative
     guard SafePath.exists(path) else {
-        diagnostics.error("file not found", at: SourceLocation(file: display))
+        let dangling = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+        diagnostics.error(dangling ? "the file is a symbolic link to nothing" : "file not found",
+                          at: SourceLocation(file: display))
         return nil
     }
     guard SafePath.isInside(path, root: root) else {

@@ -14,6 +14,8 @@ public struct Municipality: Sendable, Hashable {
     public var status: Report?
     /// Where kommune.yml is.
     public var location: SourceLocation
+    /// Where `kode` is written in kommune.yml, when it is.
+    public var codeLocation: SourceLocation?
 
     public init(slug: String, code: Int?, name: String, homepage: String?, isExample: Bool,
                 analysis: Report? = nil, status: Report? = nil, location: SourceLocation) {
@@ -60,8 +62,10 @@ public struct Municipality: Sendable, Hashable {
                 diagnostics.error("kode \(code) is not one of the 98 kommunekoder", at: yaml.location(ofValue: "kode"), hint: hint)
             }
         }
-        return Municipality(slug: slug, code: code, name: name,
-                            homepage: homepage.flatMap { URLPolicy.isAbsoluteHTTP($0) ? $0 : nil },
-                            isExample: isExample, location: yaml.location)
+        var municipality = Municipality(slug: slug, code: code, name: name,
+                                        homepage: homepage.flatMap { URLPolicy.isAbsoluteHTTP($0) ? $0 : nil },
+                                        isExample: isExample, location: yaml.location)
+        if code != nil { municipality.codeLocation = yaml.location(ofValue: "kode") }
+        return municipality
     }
 }

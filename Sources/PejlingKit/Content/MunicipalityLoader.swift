@@ -79,8 +79,11 @@ struct MunicipalityLoader: Sendable {
             diagnostics.error("maaling '\(path)' links to outside the municipality's folder", at: location)
             return nil
         }
-        guard let data = SafePath.contents(measurementPath) else {
-            diagnostics.error("cannot read '\(path)'", at: location)
+        let data: [UInt8]
+        switch SafePath.readRegularFile(measurementPath) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            diagnostics.error("maaling '\(path)': \(failure)", at: location)
             return nil
         }
         fingerprints[path] = StableHash.fnv1a(data)

@@ -14,14 +14,15 @@ extension Municipality {
     }
 }
 
-extension SiteContent {
+extension Municipality {
     /// Checks across municipalities: a kommunekode is used once (example data excepted).
-    func validateAcrossMunicipalities(diagnostics: inout Diagnostics) {
+    static func validateAcross(_ municipalities: [Municipality], diagnostics: inout Diagnostics) {
         var firstByCode: [Int: Municipality] = [:]
         for municipality in municipalities where !municipality.isExample {
             guard let code = municipality.code else { continue }
             if let first = firstByCode[code] {
-                diagnostics.error("kode \(code) is already used by kommuner/\(first.slug)", at: municipality.location)
+                diagnostics.error("kode \(code) is already used by kommuner/\(first.slug)",
+                                  at: municipality.codeLocation ?? municipality.location)
             } else {
                 firstByCode[code] = municipality
             }

@@ -19,19 +19,16 @@ public struct SiteContent: Sendable, Hashable {
     /// The municipalities that `selectors` (slugs or codes, as `--only` takes them) name;
     /// all when `selectors` is empty. An unknown selector is an error.
     public func selecting(_ selectors: [String], diagnostics: inout Diagnostics) -> [Municipality] {
-        guard !selectors.isEmpty else { return municipalities }
-        var chosen = Set<String>()
-        for selector in selectors {
-            let matches = municipalities.filter { m in
-                m.slug == selector || (Int(selector) != nil && m.code == Int(selector))
-            }
-            if matches.isEmpty {
-                diagnostics.error("--only \(selector): no municipality with that slug or kode in the content",
-                                  at: SourceLocation(file: "--only"))
-            }
-            chosen.formUnion(matches.map(\.slug))
+        Self.reportUnknownSelectors(selectors, among: municipalities, diagnostics: &diagnostics)
+        return municipalities.filter { $0.isSelected(by: selectors) }
+    }
+
+    /// An error for each `--only` selector that names no municipality.
+    static func reportUnknownSelectors(_ selectors: [String], among municipalities: [Municipality], diagnostics: inout Diagnostics) {
+        for selector in selectors where !municipalities.contains(where: { $0.isSelected(by: [selector]) }) {
+            diagnostics.error("--only \(selector): no municipality with that slug or kode in the content",
+                              at: SourceLocation(file: "--only"))
         }
-        return municipalities.filter { chosen.contains($0.slug) }
     }
 }
 

@@ -35,10 +35,10 @@ public struct SourceText: Sendable, Hashable {
 
     /// Reads and decodes a file. `displayPath` is what diagnostics show.
     public static func read(path: String, displayPath: String) -> Result<SourceText, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error("cannot read file", at: SourceLocation(file: displayPath)))
+        switch SafePath.readRegularFile(path) {
+        case .success(let bytes): return decode(bytes, file: displayPath)
+        case .failure(let failure): return .failure(.error("\(failure)", at: SourceLocation(file: displayPath)))
         }
-        return decode([UInt8](data), file: displayPath)
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, or nil.
@@ -69,15 +69,27 @@ public struct SourceText: Sendable, Hashable {
         return nil
     }
 
-    /// 1-based line and column (in bytes) of a byte offset.
+    /// 1-based line and column of a byte offset, the column in Unicode scalars as everywhere
+    /// else (the bytes before `offset` are valid UTF-8). A leading BOM is not counted, and a
+    /// CR, LF or CRLF ends a line, as ``decode(_:file:)`` sees it.
     static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        let end = min(offset, bytes.count)
         var line = 1
-        var lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
+        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? min(3, end) : 0
+        var index = lineStart
+        while index < end {
+            if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            } else if bytes[index] == UInt8(ascii: "\r") {
+                line += 1
+                if index + 1 < end, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                lineStart = index + 1
+            }
+            index += 1
         }
-        return (line, offset - lineStart + 1)
+        let column = bytes[lineStart..<end].count { $0 & 0xC0 != 0x80 } + 1
+        return (line, column)
     }
 }
 

@@ -21,9 +21,11 @@ public struct DiagnosticFormatter: Sendable {
     /// Reads a file's line to show under a human diagnostic; nil shows none.
     public var sourceLine: @Sendable (String, Int) -> String?
 
-    public init(format: Format, sourceLine: @escaping @Sendable (String, Int) -> String? = DiagnosticFormatter.readLine) {
+    /// `sourceLine` defaults to reading the files from disk, each file once however many
+    /// diagnostics point into it.
+    public init(format: Format, sourceLine: (@Sendable (String, Int) -> String?)? = nil) {
         self.format = format
-        self.sourceLine = sourceLine
+        self.sourceLine = sourceLine ?? Self.fileLineReader()
     }
 
     /// One diagnostic as text, without a trailing newline.
@@ -49,15 +51,39 @@ public struct DiagnosticFormatter: Sendable {
     func human(_ diagnostic: Diagnostic) -> String {
         var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
         if let line = diagnostic.location.line, let source = sourceLine(diagnostic.location.file, line) {
-            let shown = source.replacingOccurrences(of: "\t", with: " ")
+            let (shown, caret) = Self.excerpt(source, column: diagnostic.location.column)
             text += "\n    \(shown)"
-            if let column = diagnostic.location.column, column >= 1 {
-                let pad = String(repeating: " ", count: min(column - 1, shown.unicodeScalars.count))
-                text += "\n    \(pad)^"
-            }
+            if let caret { text += "\n    \(String(repeating: " ", count: caret))^" }
         }
         if let hint = diagnostic.hint { text += "\n    hint: \(hint)" }
         return text
+    }
+
+    /// How many characters of a source line a human diagnostic shows at most.
+    static let excerptWidth = 100
+
+    /// The source line as shown under a diagnostic, and how far to indent the caret.
+    ///
+    /// Columns count Unicode scalars, so the line is shown one scalar per cell: tabs and
+    /// other control characters become spaces, and a long line is cut to a window around
+    /// the column, with `…` where it is cut.
+    static func excerpt(_ line: String, column: Int?) -> (text: String, caret: Int?) {
+        let scalars = line.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }
+        let target = column.map { min(max($0 - 1, 0), scalars.count) }
+        var start = 0
+        var end = scalars.count
+        if scalars.count > excerptWidth {
+            start = max(0, min((target ?? 0) - excerptWidth / 2, scalars.count - excerptWidth))
+            end = min(scalars.count, start + excerptWidth)
+        }
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        var caret = target.map { $0 - start }
+        if start > 0 {
+            text = "…" + text
+            caret = caret.map { $0 + 1 }
+        }
+        if end < scalars.count { text += "…" }
+        return (text, caret)
     }
 
     func github(_ diagnostic: Diagnostic) -> String {
@@ -90,12 +116,44 @@ public struct DiagnosticFormatter: Sendable {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    /// Reads line `number` of `file` from disk, if the file is small enough to show.
+    /// A reader of lines from disk that reads each file once, however many lines are asked
+    /// for: make a new one for each report, so that edited files are read again.
+    ///
+    /// ```swift
+    /// let sourceLine = DiagnosticFormatter.fileLineReader()
+    /// sourceLine("content/site.yml", 2)  // "udgiver: Den Permanente Task Force"
+    /// ```
+    public static func fileLineReader() -> @Sendable (String, Int) -> String? {
+        let cache = SourceLineCache()
+        return { file, line in cache.line(line, of: file) }
+    }
+
+    /// Reads line `number` of `file` from disk (the whole file, every call: for many lines,
+    /// use ``fileLineReader()``).
     public static let readLine: @Sendable (String, Int) -> String? = { file, number in
-        guard let data = FileManager.default.contents(atPath: file), data.count < 4_000_000,
-              case .success(let source) = SourceText.decode([UInt8](data), file: file),
-              let line = source.line(number) else { return nil }
-        return String(line)
+        SourceLineCache().line(number, of: file)
+    }
+}
+
+/// The lines of the files that diagnostics point into, each file read once.
+final class SourceLineCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: [Substring]?] = [:]
+
+    func line(_ number: Int, of file: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if files[file] == nil {
+            files[file] = .some(Self.lines(of: file))
+        }
+        guard let lines = files[file] ?? nil, number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1])
+    }
+
+    static func lines(of file: String) -> [Substring]? {
+        guard case .success(let bytes) = SafePath.readRegularFile(file),
+              case .success(let source) = SourceText.decode(bytes, file: file) else { return nil }
+        return source.text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 }
 

@@ -41,29 +41,35 @@ public struct InputFingerprints: Sendable, Hashable {
         let optionText = "drafts=\(options.includeDrafts);only=\(options.only.joined(separator: ","))"
         shared = StableHash.fnv1a(Array(optionText.utf8), seed: shared)
         for name in ["site.yml", "kriterier.yml"] {
-            shared = hashFile(content + "/" + name, name: name, seed: shared)
+            shared = hashFile(content + "/" + name, name: name, root: content, seed: shared)
         }
         shared = hashTree(templates, seed: shared)
         var municipalities: [String: UInt64] = [:]
         let kommuner = content + "/kommuner"
         for slug in SafePath.listing(kommuner) where !slug.hasPrefix(".") {
-            municipalities[slug] = hashTree(kommuner + "/" + slug, seed: StableHash.fnv1a([]))
+            municipalities[slug] = hashTree(kommuner + "/" + slug, root: content, seed: StableHash.fnv1a([]))
         }
         return InputFingerprints(shared: shared, municipalities: municipalities)
     }
 
-    /// Every file below `root`, in sorted order, names and bytes.
-    static func hashTree(_ root: String, seed: UInt64) -> UInt64 {
+    /// Every file below `folder`, in sorted order, names and bytes. Symbolic links are not
+    /// followed into folders (a link to `/` would walk the whole disk, a loop for ever); a
+    /// link counts by its target, and by the bytes it leads to when that is a file inside
+    /// `root`. Pipes and devices count by name only: they are never read.
+    static func hashTree(_ folder: String, root: String? = nil, seed: UInt64) -> UInt64 {
+        let root = root ?? folder
         var hash = seed
         func walk(_ relative: String) {
-            let folder = relative.isEmpty ? root : root + "/" + relative
-            for name in SafePath.listing(folder) {
+            let current = relative.isEmpty ? folder : folder + "/" + relative
+            for name in SafePath.listing(current) {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                let path = root + "/" + child
-                if SafePath.isDirectory(path) {
+                let path = folder + "/" + child
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
                     walk(child)
                 } else {
-                    hash = hashFile(path, name: child, seed: hash)
+                    hash = hashFile(path, name: child, root: root, seed: hash)
                 }
             }
         }
@@ -71,10 +77,17 @@ public struct InputFingerprints: Sendable, Hashable {
         return hash
     }
 
-    static func hashFile(_ path: String, name: String, seed: UInt64) -> UInt64 {
-        let named = StableHash.fnv1a(Array(name.utf8) + [0], seed: seed)
-        guard let bytes = SafePath.contents(path) else { return StableHash.fnv1a([0xFF], seed: named) }
-        return StableHash.fnv1a(bytes, seed: named)
+    /// A file's name and bytes; see ``hashTree(_:root:seed:)`` for links, pipes and devices.
+    static func hashFile(_ path: String, name: String, root: String, seed: UInt64) -> UInt64 {
+        var hash = StableHash.fnv1a(Array(name.utf8) + [0], seed: seed)
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            hash = StableHash.fnv1a(Array("link:\(target)".utf8) + [0], seed: hash)
+            guard SafePath.isInside(path, root: root) else { return hash }
+        }
+        switch SafePath.readRegularFile(path) {
+        case .success(let bytes): return StableHash.fnv1a(bytes, seed: hash)
+        case .failure: return StableHash.fnv1a([0xFF], seed: hash)
+        }
     }
 
     /// Identifies the pejling binary (path, size and modification time), so a new version

@@ -96,13 +96,20 @@ public struct OutputFolder: Sendable {
         try? FileManager.default.removeItem(atPath: staging)
     }
 
-    /// Staging folders of this output whose build is gone (killed).
+    /// Staging folders of this output whose build is gone (killed). Where the two-rename
+    /// swap (no `renameat2`) was killed between its renames, the old output is put back.
     func removeStaleStagingFolders() {
         let prefix = ".\(name).pejling-staging-"
-        for entry in SafePath.listing(parent) where entry.hasPrefix(prefix) {
-            guard let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
-            let stale = pid == getpid() || kill(pid, 0) != 0
-            if stale { try? FileManager.default.removeItem(atPath: parent + "/" + entry) }
+        let asidePrefix = "\(name).pejling-old-"
+        func isGone(_ pid: Int32) -> Bool { pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) }
+        for entry in SafePath.listing(parent) {
+            if entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), isGone(pid) {
+                try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+            } else if entry.hasPrefix(asidePrefix), let pid = Int32(entry.dropFirst(asidePrefix.count)), isGone(pid) {
+                let aside = parent + "/" + entry
+                if !SafePath.exists(path), rename(aside, path) == 0 { continue }
+                try? FileManager.default.removeItem(atPath: aside)
+            }
         }
     }
 }

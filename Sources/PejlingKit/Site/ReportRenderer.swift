@@ -29,6 +29,11 @@ struct ReportRenderer {
             return figures.bearingHTML(bearingID, in: report.kind, occurrence: occurrences[bearingID] ?? 1)
         }
         var diagnostics = Diagnostics()
+        if block.content.allSatisfy(\.isWhitespace) {
+            problems.append(.error("the maaling block is empty", at: location,
+                                   hint: "write the pejlemærke inside it, e.g. 'pejlemaerke: faglig-udredning'"))
+            return ""
+        }
         // The block's YAML starts on the line below the opening fence.
         let contentLocation = location.offset(lines: 1)
         guard let yaml = YAMLDocument.parse(block.content, file: location.file,
@@ -45,8 +50,11 @@ struct ReportRenderer {
             return ""
         }
         guard report.measurement != nil else {
-            diagnostics.error("a maaling block needs the report's measurement: add 'maaling:' to the front matter",
-                              at: location)
+            // When 'maaling:' names a file that failed to load, that failure is reported already.
+            if report.measurementPath == nil {
+                diagnostics.error("a maaling block needs the report's measurement: add 'maaling:' to the front matter",
+                                  at: location)
+            }
             return ""
         }
         occurrences[bearingID, default: 0] += 1

@@ -52,6 +52,7 @@ public struct SiteBuilder: Sendable {
         let fingerprints = InputFingerprints.scan(options: options)
         let previous = folder.currentManifest()
         if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous) {
+            folder.removeStaleStagingFolders()  // what killed builds left beside the output
             let warnings = Diagnostics(previous.warnings)
             return Result(diagnostics: warnings, failed: warnings.fails(strict: options.strict),
                           municipalities: previous.municipalities.keys.sorted(), fileCount: 0, unchanged: true)
@@ -107,49 +108,92 @@ public struct SiteBuilder: Sendable {
     /// Renders every page into `sink`, except the municipalities in `reusable`, whose files
     /// are taken from the previous output folder `previousOutput`, and those not in `slugs`
     /// (when given), which are not rendered at all.
+    ///
+    /// One municipality at a time flows through load → render → write, and only a summary of
+    /// it (no report text, no measurement) stays in memory, so memory does not grow with the
+    /// size of the site. Checks across municipalities and the overview use the summaries.
     func render(into sink: any OutputSink, reusing reusable: [String: BuildManifest.Entry], from previousOutput: String?,
                 pagesOf slugs: Set<String>? = nil, cache: ContentCache? = nil) -> Result {
-        let (loaded, loadDiagnostics) = ContentLoader(directory: options.contentDirectory, jobs: options.jobs)
-            .load(cache: cache, reload: slugs)
-        var diagnostics = loadDiagnostics
+        var diagnostics = Diagnostics()
+        let loader = ContentLoader(directory: options.contentDirectory, jobs: options.jobs)
+        let site = loader.loadSiteFiles(diagnostics: &diagnostics)
         let templates = TemplateSet.load(directory: options.templatesDirectory, diagnostics: &diagnostics)
         let assets = SiteAssets.load(templatesDirectory: options.templatesDirectory, diagnostics: &diagnostics)
-        guard let loaded, let templates, let assets else {
-            return Result(diagnostics: diagnostics, failed: true, municipalities: [], fileCount: 0)
+        guard let site else { return Result(diagnostics: diagnostics, failed: true, municipalities: [], fileCount: 0) }
+        let municipalitySlugs = loader.municipalitySlugs(root: site.root, diagnostics: &diagnostics)
+        let cachedLoads = slugs.flatMap { _ in cache?.results(ifSiteFiles: site.fingerprints) } ?? [:]
+        // Pages are rendered only when everything site-wide loaded.
+        let pageContent: SiteContent? = if let config = site.config, let catalogue = site.catalogue, templates != nil, assets != nil {
+            SiteContent(config: config, catalogue: catalogue, municipalities: [])
+        } else {
+            nil
         }
-        let content = loaded.applyingDrafts(include: options.includeDrafts)
-        let selected = content.selecting(options.only, diagnostics: &diagnostics)
 
-        let jobs = options.jobs
-        let rendered = ParallelMap.map(selected.filter { slugs?.contains($0.slug) ?? true }, jobs: jobs) { municipality -> (Int, Diagnostics) in
-            if let previousOutput, let entry = reusable[municipality.slug],
-               (try? sink.reuse(entry.files, from: previousOutput, slug: municipality.slug)) != nil {
-                return (0, Diagnostics())
+        struct Outcome: Sendable {
+            /// The whole load, kept only for `serve`'s cache.
+            var load: MunicipalityLoader.Result?
+            var loadDiagnostics: Diagnostics
+            /// The municipality without its texts, as loaded, and as published (when it is shown).
+            var loaded: Municipality?
+            var summary: Municipality?
+            var diagnostics = Diagnostics()
+            var fileCount = 0
+        }
+        let outcomes = ParallelMap.map(municipalitySlugs, jobs: options.jobs) { slug -> Outcome in
+            let load = loader.loadMunicipality(slug, site: site, reusable: cachedLoads, reload: slugs)
+            var outcome = Outcome(load: cache == nil ? nil : load, loadDiagnostics: load.diagnostics, loaded: load.municipality?.summary)
+            guard let municipality = load.municipality?.published(includeDrafts: options.includeDrafts) else { return outcome }
+            outcome.summary = municipality.summary
+            guard municipality.isSelected(by: options.only), slugs?.contains(slug) ?? true else { return outcome }
+            guard let pageContent, let templates, let assets else {
+                // The templates failed: still report every problem in the reports' text.
+                if let catalogue = site.catalogue { outcome.diagnostics = Self.checkReports(of: municipality, catalogue: catalogue) }
+                return outcome
             }
-            let (files, problems) = MunicipalityPage(content: content, municipality: municipality,
+            if let previousOutput, let entry = reusable[slug],
+               (try? sink.reuse(entry.files, from: previousOutput, slug: slug)) != nil {
+                return outcome
+            }
+            let (files, problems) = MunicipalityPage(content: pageContent, municipality: municipality,
                                                      templates: templates, assets: assets).render()
-            var diagnostics = problems
+            outcome.diagnostics = problems
             for file in files {
+                do { try sink.write(file) } catch {
+                    outcome.diagnostics.error("\(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
+                }
+            }
+            outcome.fileCount = files.count
+            return outcome
+        }
+        if let cache {
+            cache.store(Dictionary(uniqueKeysWithValues: zip(municipalitySlugs, outcomes.compactMap(\.load))), siteFiles: site.fingerprints)
+        }
+
+        var fileCount = 0
+        var loaded: [Municipality] = []
+        var shown: [Municipality] = []
+        for outcome in outcomes {
+            diagnostics.append(contentsOf: outcome.loadDiagnostics)
+            diagnostics.append(contentsOf: outcome.diagnostics)
+            fileCount += outcome.fileCount
+            if let municipality = outcome.loaded { loaded.append(municipality) }
+            if let summary = outcome.summary { shown.append(summary) }
+        }
+        Municipality.validateAcross(loaded, diagnostics: &diagnostics)
+        SiteContent.reportUnknownSelectors(options.only, among: shown, diagnostics: &diagnostics)
+        let selected = shown.filter { $0.isSelected(by: options.only) }
+
+        if let pageContent, let templates, let assets {
+            let shared = [OverviewPage(content: pageContent, municipalities: selected, templates: templates).render()]
+                + assets.files
+            for file in shared {
                 do { try sink.write(file) } catch {
                     diagnostics.error("\(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
                 }
             }
-            return (files.count, diagnostics)
+            fileCount += shared.count
         }
-        var fileCount = 0
-        for (count, problems) in rendered {
-            fileCount += count
-            diagnostics.append(contentsOf: problems)
-        }
-        let shared = [OverviewPage(content: content, municipalities: selected, templates: templates).render()]
-            + assets.files
-        for file in shared {
-            do { try sink.write(file) } catch {
-                diagnostics.error("\(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
-            }
-        }
-        fileCount += shared.count
-        var result = Result(diagnostics: diagnostics, failed: diagnostics.fails(strict: options.strict),
+        var result = Result(diagnostics: diagnostics, failed: pageContent == nil || diagnostics.fails(strict: options.strict),
                             municipalities: selected.map(\.slug), fileCount: fileCount)
         result.reusedCount = previousOutput == nil ? 0 : selected.count { reusable[$0.slug] != nil }
         return result

@@ -56,3 +56,59 @@ public enum HTML {
         }
     }
 }
+
+extension HTML {
+    /// Makes sure that each of `< > & " '` stands as a character of its own.
+    ///
+    /// Mustache escapes by `Character` (grapheme cluster): a quote followed by a combining
+    /// mark (`"\u{301}`) is one character that is not `"`, so it would pass unescaped, and
+    /// a browser, which reads code points, would see the quote end an attribute. A zero
+    /// width space (a grapheme break) is put between the scalars of such a cluster; text
+    /// without one (all real text) is returned unchanged.
+    ///
+    /// ```swift
+    /// HTML.isolatingMarkupCharacters("a\"\u{301}b")  // "a\"\u{200B}\u{301}b"
+    /// ```
+    public static func isolatingMarkupCharacters(_ text: String) -> String {
+        // A cluster can glue an ASCII character only to a non-ASCII neighbour.
+        let bytes = text.utf8
+        var suspicious = false
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if (isMarkup(byte) && previous >= 0x80) || (byte >= 0x80 && isMarkup(previous)) {
+                suspicious = true
+                break
+            }
+            previous = byte
+        }
+        guard suspicious else { return text }
+        var out = String.UnicodeScalarView()
+        for character in text {
+            let scalars = character.unicodeScalars
+            guard scalars.count > 1, scalars.contains(where: { $0.isASCII && isMarkup(UInt8($0.value)) }) else {
+                out.append(contentsOf: scalars)
+                continue
+            }
+            for (index, scalar) in scalars.enumerated() {
+                if index > 0 { out.append("\u{200B}") }
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
+    }
+
+    /// A template context with every string passed through ``isolatingMarkupCharacters(_:)``.
+    static func isolatingMarkupCharacters(in value: Any) -> Any {
+        switch value {
+        case let text as String: return isolatingMarkupCharacters(text)
+        case let dictionary as [String: Any]: return dictionary.mapValues { isolatingMarkupCharacters(in: $0) }
+        case let array as [[String: Any]]: return array.map { $0.mapValues { isolatingMarkupCharacters(in: $0) } }
+        case let array as [Any]: return array.map { isolatingMarkupCharacters(in: $0) }
+        default: return value
+        }
+    }
+}

@@ -63,22 +63,116 @@ public enum SafePath {
     public static func contents(_ path: String) -> [UInt8]? {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
+
+    /// The largest input file pejling reads: far above any real report or measurement,
+    /// far below what could exhaust memory.
+    public static let maximumInputSize = 16 * 1024 * 1024
+
+    /// Why an input file could not be read.
+    public enum ReadFailure: Error, Sendable, Hashable, CustomStringConvertible {
+        case missing
+        /// A folder, pipe, device or socket: reading it could block or never end.
+        case notRegularFile
+        case tooLarge(Int)
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .missing: return "file not found"
+            case .notRegularFile: return "not a regular file (a folder, pipe or device); pejling reads only plain files"
+            case .tooLarge(let size):
+                return "the file is too large (\(size) bytes; pejling reads at most \(SafePath.maximumInputSize) bytes)"
+            case .unreadable(let reason): return "cannot read file: \(reason)"
+            }
+        }
+    }
+
+    /// Reads a plain file in full, refusing pipes, devices and folders (which could block or
+    /// never end) and files over `limit` bytes.
+    ///
+    /// ```swift
+    /// switch SafePath.readRegularFile("content/site.yml") {
+    /// case .success(let bytes): print(bytes.count)
+    /// case .failure(let failure): print(failure)  // e.g. "file not found"
+    /// }
+    /// ```
+    public static func readRegularFile(_ path: String, limit: Int = maximumInputSize) -> Result<[UInt8], ReadFailure> {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
+        let size = Int(status.st_size)
+        guard size <= limit else { return .failure(.tooLarge(size)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while offset < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + offset, size - offset)
+            }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return .failure(.unreadable(String(cString: strerror(errno))))
+            }
+            if count == 0 { break }  // the file shrank while it was read
+            offset += count
+        }
+        return .success(offset == size ? bytes : Array(bytes[..<offset]))
+    }
 }
 
 /// Paths as diagnostics show them: relative to the current directory where possible.
 public enum DisplayPath {
-    /// `base/relative`, without doubled slashes, and `./` dropped.
+    /// `base/relative` as ``relative(_:)`` shows it.
+    ///
+    /// ```swift
+    /// DisplayPath.join("./content/", "site.yml")  // "content/site.yml"
+    /// ```
     public static func join(_ base: String, _ relative: String) -> String {
-        var base = base
-        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-        if base == "." || base.isEmpty { return relative }
-        return base + "/" + relative
+        self.relative(base.isEmpty ? relative : base + "/" + relative)
     }
 
-    /// An absolute path below the current directory shown relative to it; anything else unchanged.
+    /// A path as diagnostics show it: without `.` parts and doubled slashes, and, when it
+    /// lies below the current directory, relative to it. An absolute path elsewhere stays
+    /// absolute (`..` parts are kept: symbolic links make them unsafe to fold away).
+    ///
+    /// ```swift
+    /// // in /home/ana/site:
+    /// DisplayPath.relative("/home/ana/site/content/site.yml")  // "content/site.yml"
+    /// DisplayPath.relative("./content//kommuner/")             // "content/kommuner"
+    /// ```
     public static func relative(_ path: String) -> String {
-        let cwd = FileManager.default.currentDirectoryPath
-        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
-        return path
+        let clean = normalized(path)
+        guard clean.hasPrefix("/") else { return clean }
+        for cwd in currentDirectories() {
+            if clean == cwd { return "." }
+            let prefix = cwd == "/" ? "/" : cwd + "/"
+            if clean.hasPrefix(prefix) { return String(clean.dropFirst(prefix.count)) }
+        }
+        return clean
+    }
+
+    /// `a/./b//c/` → `a/b/c`; `""` and `./` → `.`.
+    static func normalized(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        let joined = parts.joined(separator: "/")
+        if path.hasPrefix("/") { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// The current directory as the kernel has it, and as the shell named it (`$PWD`, which
+    /// may go through a symbolic link) when both are the same folder.
+    static func currentDirectories() -> [String] {
+        let physical = normalized(FileManager.default.currentDirectoryPath)
+        var result = [physical]
+        if let logical = ProcessInfo.processInfo.environment["PWD"].map(normalized), logical.hasPrefix("/"),
+           logical != physical, SafePath.realPath(logical) == physical {
+            result.append(logical)
+        }
+        return result
     }
 }

@@ -44,9 +44,7 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: source.text), named: name)
                 names.append(name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error("template error: \(describe(error.error))",
-                                  at: SourceLocation(file: display, line: error.context.lineNumber,
-                                                     column: error.context.columnNumber))
+                diagnostics.append(diagnostic(for: error, text: source.text, file: display))
                 failed = true
             } catch {
                 diagnostics.error("template error: \(error)", at: SourceLocation(file: display))
@@ -61,18 +59,25 @@ public struct TemplateSet: Sendable {
         return TemplateSet(library: library, names: names, fingerprint: fingerprint)
     }
 
-    /// Renders `context` with the named template.
+    /// Renders `context` with the named template. Every string in the context is made safe
+    /// for Mustache's escaping first (``HTML/isolatingMarkupCharacters(_:)``).
     public func render(_ context: [String: Any], template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        let safe = context.mapValues { HTML.isolatingMarkupCharacters(in: $0) }
+        return library.render(safe, withTemplate: name) ?? ""
     }
 
+    /// The `*.mustache` files below `root`. A symbolic link to a folder is not walked into
+    /// (a link to `/` or a loop would never end); a link to a file is listed, and reading it
+    /// refuses it when it leads outside the folder.
     static func templateFiles(root: String) -> [String] {
         var found: [String] = []
         func walk(_ relative: String) {
             let folder = relative.isEmpty ? root : root + "/" + relative
             for name in SafePath.listing(folder) where !name.hasPrefix(".") {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                if SafePath.isDirectory(root + "/" + child) {
+                var info = stat()
+                guard lstat(root + "/" + child, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
                     walk(child)
                 } else if name.hasSuffix(".mustache") {
                     found.append(child)
@@ -81,6 +86,30 @@ public struct TemplateSet: Sendable {
         }
         walk("")
         return found
+    }
+
+    /// A parse error at the tag it concerns: swift-mustache stops where it gave up (after
+    /// the tag, or at the end of the file for a section never closed), so the tag is found
+    /// again in the text.
+    static func diagnostic(for error: MustacheTemplate.ParserError, text: String, file: String) -> Diagnostic {
+        let line = error.context.lineNumber
+        let column = error.context.columnNumber
+        if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
+           let open = TemplateTags.unclosedSection(in: text) {
+            return .error("template error: the section '\(open.name)' opened here is never closed",
+                          at: SourceLocation(file: file, line: open.line, column: open.column),
+                          hint: "close it with {{/\(open.name)}}")
+        }
+        let tagColumn = TemplateTags.tagStart(onLine: error.context.line, before: column) ?? column
+        var message = "template error: \(describe(error.error))"
+        if case .sectionCloseNameIncorrect = error.error as? MustacheTemplate.Error {
+            let before = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(line - 1)
+                .map { $0 + "\n" }.joined() + String(String.UnicodeScalarView(error.context.line.unicodeScalars.prefix(tagColumn - 1)))
+            if let open = TemplateTags.unclosedSection(in: before) {
+                message += ": the open section is '\(open.name)', from line \(open.line)"
+            }
+        }
+        return .error(message, at: SourceLocation(file: file, line: line, column: tagColumn))
     }
 
     static func describe(_ error: Error) -> String {
@@ -92,5 +121,59 @@ public struct TemplateSet: Sendable {
         case .invalidSetDelimiter: return "invalid set-delimiter tag"
         default: return "\(error)"
         }
+    }
+}
+
+/// Just enough of Mustache's tag syntax to point a parse error at its tag.
+enum TemplateTags {
+    /// The 1-based column of the last `{{` on `line` that starts before `column`.
+    static func tagStart(onLine line: String, before column: Int) -> Int? {
+        let scalars = Array(line.unicodeScalars)
+        var index = min(column - 1, scalars.count - 1)
+        while index >= 1 {
+            if scalars[index - 1] == "{", scalars[index] == "{" {
+                var start = index - 1
+                while start >= 1, scalars[start - 1] == "{" { start -= 1 }  // {{{name}}}
+                return start + 1
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// A section tag: `{{#name}}`, `{{^name}}`, `{{$name}}`, `{{<name}}` or `{{/name}}`.
+    struct Section {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    /// The innermost section that is opened and not closed (with the default delimiters).
+    static func unclosedSection(in text: String) -> Section? {
+        var stack: [Section] = []
+        var line = 1
+        var column = 1
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "{", index + 2 < scalars.count, scalars[index + 1] == "{" {
+                let sigil = scalars[index + 2]
+                var end = index + 3
+                while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}"), scalars[end] != "\n" { end += 1 }
+                let name = String(String.UnicodeScalarView(scalars[(index + 3)..<min(end, scalars.count)]))
+                    .trimmingCharacters(in: .whitespaces)
+                switch sigil {
+                case "#", "^", "$", "<":
+                    stack.append(Section(name: name, line: line, column: column))
+                case "/":
+                    if let last = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(last...) }
+                default:
+                    break
+                }
+            }
+            if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        return stack.last
     }
 }

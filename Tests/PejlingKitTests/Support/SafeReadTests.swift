@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import PejlingKit
+
+@Suite struct SafeReadTests {
+    static func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pejling-read-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("a plain file is read in full")
+    func plainFile() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bytes = (0..<70_000).map { UInt8($0 % 251) }
+        FileManager.default.createFile(atPath: folder + "/a.json", contents: Data(bytes))
+        #expect(SafePath.readRegularFile(folder + "/a.json") == .success(bytes))
+    }
+
+    @Test("a pipe, a folder, a device, a missing file and a file over the limit are refused, without blocking")
+    func refused() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/pipe.json", 0o644) == 0)
+        #expect(SafePath.readRegularFile(folder + "/pipe.json") == .failure(.notRegularFile))
+        #expect(SafePath.readRegularFile(folder) == .failure(.notRegularFile))
+        #expect(SafePath.readRegularFile("/dev/zero") == .failure(.notRegularFile))
+        #expect(SafePath.readRegularFile(folder + "/missing.md") == .failure(.missing))
+        FileManager.default.createFile(atPath: folder + "/big.md", contents: Data(count: 2_000))
+        #expect(SafePath.readRegularFile(folder + "/big.md", limit: 1_000) == .failure(.tooLarge(2_000)))
+        // SourceText turns a refusal into a diagnostic naming the file.
+        guard case .failure(let diagnostic) = SourceText.read(path: folder + "/pipe.json", displayPath: "pipe.json") else {
+            Issue.record("a pipe was read")
+            return
+        }
+        #expect(diagnostic.location.file == "pipe.json")
+        #expect(diagnostic.message.contains("not a regular file"))
+    }
+
+    @Test("invalid UTF-8 names its byte offset, line and column (in scalars, after a BOM and CRLF)")
+    func invalidUTF8() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a\r\nø\r\nxæ".utf8) + [0xFF]
+        guard case .failure(let diagnostic) = SourceText.decode(bytes, file: "a.md") else {
+            Issue.record("invalid UTF-8 decoded")
+            return
+        }
+        #expect(diagnostic.message == "invalid UTF-8 at byte \(bytes.count - 1)")
+        #expect(diagnostic.location.line == 3)
+        #expect(diagnostic.location.column == 3)
+    }
+}
