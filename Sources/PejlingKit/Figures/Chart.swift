@@ -78,128 +78,352 @@ struct Chart: Sendable {
     }
 
     var svg: String {
+        // Grid and body are written into their own buffers, then joined once.
         var grid = ""
+        grid.reserveCapacity(rows.count * 260)
         var body = ""
+        body.reserveCapacity(rows.count * 240 + 1024)
         var y = 4.0
         // Legend: one line per series, then the interval bar.
         for (series, date) in legend {
             let centre = y + 9
-            body += Self.marker(series, x: 8, y: centre)
-            body += Self.text("\(series.label), \(date)", x: 22, y: centre + 4.5)
+            Self.appendMarker(series, x: 8, y: centre, to: &body)
+            Self.appendText(series.label + ", " + date, x: 22, y: centre + 4.5, to: &body)
             y += 19
         }
         if showsIntervals {
             let centre = y + 9
-            body += Self.intervalBar(from: 1, to: 29, y: centre, colour: "#4a4a4a")
-            body += Self.text("95\u{00A0}%-sikkerhedsinterval", x: 36, y: centre + 4.5)
+            Self.appendIntervalBar(from: 1, to: 29, y: centre, colour: "#4a4a4a", to: &body)
+            Self.appendText("95\u{00A0}%-sikkerhedsinterval", x: 36, y: centre + 4.5, to: &body)
             y += 19
         }
         // Axis labels.
         y += 6
         for tick in 0...4 {
             let fraction = Double(tick) / 4
-            body += Self.text(DanishFormat.percent(fraction), x: Self.x(fraction), y: y + 10, anchor: "middle", fill: "#4a4a4a")
+            Self.appendText(Self.axisLabels[tick], x: Self.x(fraction), y: y + 10, anchor: "middle", fill: "#4a4a4a", to: &body)
         }
         y += 18
         for row in rows {
             let height = Self.height(of: row)
             switch row {
             case .heading(let name):
-                body += Self.text(name, x: 0, y: y + 19, weight: "700", size: 14.5)
+                Self.appendText(name, x: 0, y: y + 19, weight: "700", size: 14.5, to: &body)
             case .text(let lines):
                 for (index, line) in lines.enumerated() {
-                    body += Self.text(line, x: 0, y: y + 13 + Double(index) * 17)
+                    Self.appendText(line, x: 0, y: y + 13 + Double(index) * 17, to: &body)
                 }
             case .series(let series, let share, let missing):
                 let centre = y + height / 2
-                grid += Self.gridSegment(from: y, to: y + height)
-                body += Self.text(series.label, x: 0, y: centre + 4.5, fill: series.colour)
+                Self.appendGridSegment(from: y, to: y + height, to: &grid)
+                Self.appendText(series.label, x: 0, y: centre + 4.5, fill: series.colour, to: &body)
                 if let share, let fraction = share.fraction, let interval = share.interval {
-                    body += Self.intervalBar(from: Self.x(interval.lower), to: Self.x(interval.upper), y: centre, colour: series.colour)
-                    body += Self.marker(series, x: Self.x(fraction), y: centre)
-                    let value = (DanishFormat.percent(share) ?? DanishFormat.missing) + " ("
-                        + DanishFormat.cases(share.opfyldt, of: share.relevante) + ")"
-                    body += Self.text(value, x: Self.valueStart, y: centre + 4.5)
+                    Self.appendIntervalBar(from: Self.x(interval.lower), to: Self.x(interval.upper), y: centre,
+                                           colour: series.colour, to: &body)
+                    Self.appendMarker(series, x: Self.x(fraction), y: centre, to: &body)
+                    var value = DanishFormat.percent(share) ?? DanishFormat.missing
+                    value += " ("
+                    value += DanishFormat.cases(share.opfyldt, of: share.relevante)
+                    value += ")"
+                    Self.appendText(value, x: Self.valueStart, y: centre + 4.5, to: &body)
                 } else {
-                    body += Self.text(missing, x: Self.plotStart + 6, y: centre + 4.5, style: "italic")
+                    Self.appendText(missing, x: Self.plotStart + 6, y: centre + 4.5, style: "italic", to: &body)
                 }
             case .dumbbell(let from, let to):
                 let centre = y + height / 2
-                grid += Self.gridSegment(from: y, to: y + height)
+                Self.appendGridSegment(from: y, to: y + height, to: &grid)
                 let a = from?.fraction.map(Self.x)
                 let b = to?.fraction.map(Self.x)
                 if let a, let b {
-                    body += "<line x1=\"\(Self.number(a))\" y1=\"\(Self.number(centre))\" x2=\"\(Self.number(b))\" y2=\"\(Self.number(centre))\" stroke=\"#6b7280\" stroke-width=\"3\"/>"
+                    body += "<line x1=\""
+                    Self.appendNumber(a, to: &body)
+                    body += "\" y1=\""
+                    Self.appendNumber(centre, to: &body)
+                    body += "\" x2=\""
+                    Self.appendNumber(b, to: &body)
+                    body += "\" y2=\""
+                    Self.appendNumber(centre, to: &body)
+                    body += "\" stroke=\"#6b7280\" stroke-width=\"3\"/>"
                 }
-                if let a { body += Self.marker(.analysis, x: a, y: centre) }
-                if let b { body += Self.marker(.pejling, x: b, y: centre) }
-                let parts = [from.flatMap(DanishFormat.percent), to.flatMap(DanishFormat.percent)]
-                let value = parts.map { $0 ?? "–" }.joined(separator: " → ")
-                body += Self.text(value, x: Self.valueStart, y: centre + 4.5)
+                if let a { Self.appendMarker(.analysis, x: a, y: centre, to: &body) }
+                if let b { Self.appendMarker(.pejling, x: b, y: centre, to: &body) }
+                var value = from.flatMap(DanishFormat.percent) ?? "–"
+                value += " → "
+                value += to.flatMap(DanishFormat.percent) ?? "–"
+                Self.appendText(value, x: Self.valueStart, y: centre + 4.5, to: &body)
             case .note(let note, let bold):
-                body += Self.text(note, x: Self.plotStart, y: y + 12.5, weight: bold ? "700" : nil, style: bold ? nil : "italic",
-                                  size: 12.5)
+                Self.appendText(note, x: Self.plotStart, y: y + 12.5, weight: bold ? "700" : nil, style: bold ? nil : "italic",
+                                size: 12.5, to: &body)
             case .gap:
                 break
             }
             y += height
         }
         let height = y + 6
-        let titleID = id + "-titel"
-        let descriptionID = id + "-beskrivelse"
-        return "<svg class=\"diagram\" id=\"\(HTML.escape(id))\" role=\"img\" aria-labelledby=\"\(HTML.escape(titleID)) \(HTML.escape(descriptionID))\" "
-            + "viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(height))\" width=\"100%\" font-size=\"\(Self.number(Self.fontSize))\">\n"
-            + "<title id=\"\(HTML.escape(titleID))\">\(HTML.escape(title))</title>\n"
-            + "<desc id=\"\(HTML.escape(descriptionID))\">\(HTML.escape(description))</desc>\n"
-            + "<g stroke=\"#d5d8dc\" stroke-width=\"1\">\(grid)</g>\n"
-            + body + "\n</svg>"
+        let escapedID = HTML.escape(id)
+        var out = ""
+        out.reserveCapacity(grid.utf8.count + body.utf8.count + title.utf8.count + description.utf8.count + 512)
+        out += "<svg class=\"diagram\" id=\""
+        out += escapedID
+        out += "\" role=\"img\" aria-labelledby=\""
+        out += escapedID
+        out += "-titel "
+        out += escapedID
+        out += "-beskrivelse\" viewBox=\"0 0 "
+        Self.appendNumber(Self.width, to: &out)
+        out += " "
+        Self.appendNumber(height, to: &out)
+        out += "\" width=\"100%\" font-size=\""
+        Self.appendNumber(Self.fontSize, to: &out)
+        out += "\">\n<title id=\""
+        out += escapedID
+        out += "-titel\">"
+        HTML.appendEscaped(title, to: &out)
+        out += "</title>\n<desc id=\""
+        out += escapedID
+        out += "-beskrivelse\">"
+        HTML.appendEscaped(description, to: &out)
+        out += "</desc>\n<g stroke=\"#d5d8dc\" stroke-width=\"1\">"
+        out += grid
+        out += "</g>\n"
+        out += body
+        out += "\n</svg>"
+        return out
     }
 
     // MARK: Pieces
 
+    /// The axis labels at 0, 25, 50, 75 and 100 %.
+    static let axisLabels = (0...4).map { DanishFormat.percent(Double($0) / 4) }
+
     static func marker(_ series: ChartSeries, x: Double, y: Double) -> String {
+        var out = ""
+        appendMarker(series, x: x, y: y, to: &out)
+        return out
+    }
+
+    static func appendMarker(_ series: ChartSeries, x: Double, y: Double, to out: inout String) {
         switch series.marker {
         case .circle:
-            return "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"5.5\" fill=\"\(series.colour)\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
+            out += "<circle cx=\""
+            appendNumber(x, to: &out)
+            out += "\" cy=\""
+            appendNumber(y, to: &out)
+            out += "\" r=\"5.5\" fill=\""
+            out += series.colour
+            out += "\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
         case .diamond:
             let r = 7.0
-            return "<path d=\"M\(number(x)) \(number(y - r))L\(number(x + r)) \(number(y))L\(number(x)) \(number(y + r))L\(number(x - r)) \(number(y))Z\" "
-                + "fill=\"\(series.colour)\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
+            out += "<path d=\"M"
+            appendNumber(x, to: &out)
+            out += " "
+            appendNumber(y - r, to: &out)
+            out += "L"
+            appendNumber(x + r, to: &out)
+            out += " "
+            appendNumber(y, to: &out)
+            out += "L"
+            appendNumber(x, to: &out)
+            out += " "
+            appendNumber(y + r, to: &out)
+            out += "L"
+            appendNumber(x - r, to: &out)
+            out += " "
+            appendNumber(y, to: &out)
+            out += "Z\" fill=\""
+            out += series.colour
+            out += "\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
         }
     }
 
     static func intervalBar(from: Double, to: Double, y: Double, colour: String) -> String {
-        let top = number(y - 5)
-        let bottom = number(y + 5)
-        return "<path d=\"M\(number(from)) \(number(y))H\(number(to))M\(number(from)) \(top)V\(bottom)M\(number(to)) \(top)V\(bottom)\" "
-            + "stroke=\"\(colour)\" stroke-width=\"2\" fill=\"none\"/>"
+        var out = ""
+        appendIntervalBar(from: from, to: to, y: y, colour: colour, to: &out)
+        return out
     }
+
+    static func appendIntervalBar(from: Double, to: Double, y: Double, colour: String, to out: inout String) {
+        out += "<path d=\"M"
+        appendNumber(from, to: &out)
+        out += " "
+        appendNumber(y, to: &out)
+        out += "H"
+        appendNumber(to, to: &out)
+        out += "M"
+        appendNumber(from, to: &out)
+        out += " "
+        appendNumber(y - 5, to: &out)
+        out += "V"
+        appendNumber(y + 5, to: &out)
+        out += "M"
+        appendNumber(to, to: &out)
+        out += " "
+        appendNumber(y - 5, to: &out)
+        out += "V"
+        appendNumber(y + 5, to: &out)
+        out += "\" stroke=\""
+        out += colour
+        out += "\" stroke-width=\"2\" fill=\"none\"/>"
+    }
+
+    /// The x of the grid lines at 0, 25, 50, 75 and 100 %, as written.
+    static let gridXs = (0...4).map { number(x(Double($0) / 4)) }
 
     /// Vertical grid lines at 0, 25, 50, 75 and 100 % for one row.
     static func gridSegment(from top: Double, to bottom: Double) -> String {
-        (0...4).map { tick in
-            let x = number(Self.x(Double(tick) / 4))
-            return "<line x1=\"\(x)\" y1=\"\(number(top))\" x2=\"\(x)\" y2=\"\(number(bottom))\"/>"
-        }.joined()
+        var out = ""
+        appendGridSegment(from: top, to: bottom, to: &out)
+        return out
+    }
+
+    static func appendGridSegment(from top: Double, to bottom: Double, to out: inout String) {
+        let top = number(top)
+        let bottom = number(bottom)
+        for x in gridXs {
+            out += "<line x1=\""
+            out += x
+            out += "\" y1=\""
+            out += top
+            out += "\" x2=\""
+            out += x
+            out += "\" y2=\""
+            out += bottom
+            out += "\"/>"
+        }
     }
 
     static func text(_ text: String, x: Double, y: Double, anchor: String? = nil, fill: String? = nil,
                      weight: String? = nil, style: String? = nil, size: Double? = nil) -> String {
-        var attributes = "x=\"\(number(x))\" y=\"\(number(y))\""
-        if let anchor { attributes += " text-anchor=\"\(anchor)\"" }
-        if let size { attributes += " font-size=\"\(number(size))\"" }
-        if let weight { attributes += " font-weight=\"\(weight)\"" }
-        if let style { attributes += " font-style=\"\(style)\"" }
-        attributes += " fill=\"\(fill ?? "#1a1a1a")\""
-        return "<text \(attributes)>\(HTML.escape(text))</text>"
+        var out = ""
+        appendText(text, x: x, y: y, anchor: anchor, fill: fill, weight: weight, style: style, size: size, to: &out)
+        return out
+    }
+
+    static func appendText(_ text: String, x: Double, y: Double, anchor: String? = nil, fill: String? = nil,
+                           weight: String? = nil, style: String? = nil, size: Double? = nil, to out: inout String) {
+        out += "<text x=\""
+        appendNumber(x, to: &out)
+        out += "\" y=\""
+        appendNumber(y, to: &out)
+        out += "\""
+        if let anchor {
+            out += " text-anchor=\""
+            out += anchor
+            out += "\""
+        }
+        if let size {
+            out += " font-size=\""
+            appendNumber(size, to: &out)
+            out += "\""
+        }
+        if let weight {
+            out += " font-weight=\""
+            out += weight
+            out += "\""
+        }
+        if let style {
+            out += " font-style=\""
+            out += style
+            out += "\""
+        }
+        out += " fill=\""
+        out += fill ?? "#1a1a1a"
+        out += "\">"
+        HTML.appendEscaped(text, to: &out)
+        out += "</text>"
     }
 
     /// A coordinate with at most one decimal: `72`, `126.5`.
     static func number(_ value: Double) -> String {
+        var out = ""
+        appendNumber(value, to: &out)
+        return out
+    }
+
+    /// Appends ``number(_:)``'s text without building a String per number.
+    static func appendNumber(_ value: Double, to out: inout String) {
         let tenths = Int((value * 10).rounded())
-        let sign = tenths < 0 ? "-" : ""
+        if tenths < 0 { out += "-" }
         let magnitude = tenths.magnitude
-        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        appendDigits(magnitude / 10, to: &out)
+        let fraction = magnitude % 10
+        if fraction != 0 {
+            out.unicodeScalars.append(".")
+            out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + fraction)))
+        }
+    }
+
+    /// The decimal digits of `value`.
+    static func appendDigits(_ value: UInt, to out: inout String) {
+        if value < 10 {
+            out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + value)))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(48 + rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            out += String(decoding: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]), as: UTF8.self)
+        }
+    }
+
+    /// ``wrap(_:columns:)`` by bytes, for a text where every scalar is a character of its
+    /// own (all below U+0300, no carriage return: no combining mark, no CR LF pair), so
+    /// that counting scalars counts characters; `nil` for any other text.
+    static func wrapSimple(_ text: String, columns: Int) -> [String]? {
+        let utf8 = text.utf8
+        var lines: [String] = []
+        var lineStart = utf8.startIndex
+        var lineEnd = utf8.startIndex
+        var lineCount = 0
+        var hasLine = false
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            // A word: up to the next separator, counting its scalars.
+            let wordStart = index
+            var wordCount = 0
+            while index != utf8.endIndex {
+                let byte = utf8[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 { break }
+                if byte == 0x0D || byte >= 0xCC { return nil }   // CR, or a scalar from U+0300 up
+                if byte & 0xC0 != 0x80 { wordCount += 1 }
+                utf8.formIndex(after: &index)
+            }
+            if !hasLine {
+                lineStart = wordStart
+                lineCount = wordCount
+                hasLine = true
+            } else if lineCount + 1 + wordCount <= columns, Self.byteBefore(wordStart, in: utf8) == 0x20,
+                      utf8.index(after: lineEnd) == wordStart {
+                lineCount += 1 + wordCount
+            } else if lineCount + 1 + wordCount <= columns {
+                // Words joined across other whitespace: the line is rebuilt with single spaces.
+                return nil
+            } else {
+                lines.append(String(Substring(utf8[lineStart..<lineEnd])))
+                lineStart = wordStart
+                lineCount = wordCount
+            }
+            lineEnd = index
+        }
+        if hasLine { lines.append(String(Substring(utf8[lineStart..<lineEnd]))) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    private static func byteBefore(_ index: String.UTF8View.Index, in utf8: String.UTF8View) -> UInt8? {
+        index == utf8.startIndex ? nil : utf8[utf8.index(before: index)]
     }
 
     /// `text` broken at spaces into lines of at most `columns` characters (a longer word
@@ -210,6 +434,11 @@ struct Chart: Sendable {
     /// // ["Barnets egne synspunkter og", "ønsker fremgår af barnets plan"]
     /// ```
     static func wrap(_ text: String, columns: Int = wrapColumns) -> [String] {
+        wrapSimple(text, columns: columns) ?? wrapByCharacters(text, columns: columns)
+    }
+
+    /// ``wrap(_:columns:)`` for any text, counting characters.
+    static func wrapByCharacters(_ text: String, columns: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var lineCount = 0

@@ -31,7 +31,9 @@ extension DataExport {
         if compares {
             header += ["Forskel (procentpoint)", "p-værdi (Fishers eksakte test)", "Større end tilfældigheder kan forklare"]
         }
-        var lines = [header]
+        var out = ""
+        out.reserveCapacity(1024 + figures.rows.count * 400)
+        Self.appendLine(header, to: &out)
         for row in figures.rows {
             let bearing = figures.catalogue.bearing(row.criterion.bearingID)?.name ?? row.criterion.bearingID
             var fields = [bearing, row.criterion.id, row.criterion.text, row.criterion.legalBasis ?? ""]
@@ -58,13 +60,28 @@ extension DataExport {
                     fields += ["", "", ""]
                 }
             }
-            lines.append(fields)
+            Self.appendLine(fields, to: &out)
         }
-        return lines.map { $0.map(Self.field).joined(separator: ";") + "\r\n" }.joined()
+        return out
+    }
+
+    /// One line: the fields, quoted where needed, between `;`, and CRLF.
+    static func appendLine(_ fields: [String], to out: inout String) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out += ";" }
+            out += Self.field(field)
+        }
+        out += "\r\n"
     }
 
     /// data.csv's bytes: the byte-order mark, then ``csv`` as UTF-8.
-    public var csvBytes: [UInt8] { Self.byteOrderMark + Array(csv.utf8) }
+    public var csvBytes: [UInt8] {
+        let text = csv
+        var bytes = Self.byteOrderMark
+        bytes.reserveCapacity(3 + text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+        return bytes
+    }
 
     /// A fraction as per cent with two decimals and a decimal comma: `0.35294` → `35,29`.
     static func percent(_ fraction: Double) -> String {
@@ -73,6 +90,10 @@ extension DataExport {
 
     /// A field, quoted when it holds `;`, `"`, a line break or starts or ends with a space.
     static func field(_ text: String) -> String {
+        // Most fields have none of the bytes that could matter.
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+            || utf8.first == 0x20 || utf8.last == 0x20 else { return text }
         let needsQuotes = text.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || text.hasPrefix(" ") || text.hasSuffix(" ")
         guard needsQuotes else { return text }

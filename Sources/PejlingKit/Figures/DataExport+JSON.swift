@@ -13,59 +13,115 @@ extension DataExport {
     /// // }
     /// ```
     public var json: String {
-        var out = "{\n"
-        let kode = municipality.code.map(String.init) ?? "null"
-        out += "  \"kommune\": {\"kode\": \(kode), \"navn\": \(JSONText.string(municipality.name)), "
-            + "\"slug\": \(JSONText.string(municipality.slug)), \"eksempel\": \(municipality.isExample)},\n"
-        out += "  \"maalinger\": ["
-        let measurementTexts = measurements.map { measurementJSON($0.measurement, results: $0.results) }
-        out += measurementTexts.isEmpty ? "]" : "\n" + measurementTexts.joined(separator: ",\n") + "\n  ]"
+        var out = ""
+        out.reserveCapacity(1024 + figures.rows.count * 700)
+        out += "{\n  \"kommune\": {\"kode\": "
+        out += municipality.code.map(String.init) ?? "null"
+        out += ", \"navn\": "
+        Self.appendJSONString(municipality.name, to: &out)
+        out += ", \"slug\": "
+        Self.appendJSONString(municipality.slug, to: &out)
+        out += ", \"eksempel\": "
+        out += municipality.isExample ? "true" : "false"
+        out += "},\n  \"maalinger\": ["
+        let measurements = self.measurements
+        if measurements.isEmpty {
+            out += "]"
+        } else {
+            out += "\n"
+            for (index, entry) in measurements.enumerated() {
+                if index > 0 { out += ",\n" }
+                appendMeasurement(entry.measurement, results: entry.results, to: &out)
+            }
+            out += "\n  ]"
+        }
         if figures.hasBothMeasurements {
             out += ",\n  \"sammenligning\": ["
-            let entries = figures.comparisons.map(comparisonJSON)
-            out += entries.isEmpty ? "]" : "\n" + entries.joined(separator: ",\n") + "\n  ]"
+            var first = true
+            for row in figures.rows {
+                guard let comparison = row.comparison else { continue }
+                out += first ? "\n" : ",\n"
+                first = false
+                appendComparison(comparison, to: &out)
+            }
+            out += first ? "]" : "\n  ]"
         }
         out += "\n}\n"
         return out
     }
 
-    private func measurementJSON(_ measurement: Measurement, results: [(Criterion, CriterionResult)]) -> String {
-        var out = "    {\"type\": \(JSONText.string(measurement.kind.rawValue)), \"dato\": \(JSONText.string(measurement.date.description)), "
-        out += "\"antal_sager\": \(measurement.caseCount),\n      \"resultater\": ["
-        let entries = results.map { criterion, result in resultJSON(criterion, result) }
-        out += entries.isEmpty ? "]}" : "\n" + entries.joined(separator: ",\n") + "\n      ]}"
-        return out
-    }
-
-    private func resultJSON(_ criterion: Criterion, _ result: CriterionResult) -> String {
-        var fields = [
-            "\"kriterium\": \(JSONText.string(criterion.id))",
-            "\"pejlemaerke\": \(JSONText.string(criterion.bearingID))",
-            "\"tekst\": \(JSONText.string(criterion.text))",
-            "\"opfyldt\": \(result.opfyldt)",
-            "\"ikke_opfyldt\": \(result.ikkeOpfyldt)",
-            "\"ikke_relevant\": \(result.ikkeRelevant)",
-            "\"relevante\": \(result.relevante)",
-        ]
-        if let share = CriterionFigures.share(of: result), let fraction = share.fraction, let interval = share.interval {
-            fields.append("\"andel\": \(ExportNumber.fraction(fraction))")
-            fields.append("\"ki95\": [\(ExportNumber.fraction(interval.lower)), \(ExportNumber.fraction(interval.upper))]")
-        } else {
-            fields.append("\"andel\": null")
-            fields.append("\"ki95\": null")
+    private func appendMeasurement(_ measurement: Measurement, results: [(Criterion, CriterionResult)], to out: inout String) {
+        out += "    {\"type\": "
+        Self.appendJSONString(measurement.kind.rawValue, to: &out)
+        out += ", \"dato\": "
+        Self.appendJSONString(measurement.date.description, to: &out)
+        out += ", \"antal_sager\": "
+        out += String(measurement.caseCount)
+        out += ",\n      \"resultater\": ["
+        if results.isEmpty {
+            out += "]}"
+            return
         }
-        return "        {" + fields.joined(separator: ", ") + "}"
+        out += "\n"
+        for (index, (criterion, result)) in results.enumerated() {
+            if index > 0 { out += ",\n" }
+            appendResult(criterion, result, to: &out)
+        }
+        out += "\n      ]}"
     }
 
-    private func comparisonJSON(_ comparison: Comparison) -> String {
-        let fields = [
-            "\"kriterium\": \(JSONText.string(comparison.criterionID))",
-            "\"fra\": \(JSONText.string(comparison.fromDate.description))",
-            "\"til\": \(JSONText.string(comparison.toDate.description))",
-            "\"forskel_procentpoint\": \(ExportNumber.fixed(comparison.differencePercentagePoints, decimals: 1))",
-            "\"p_vaerdi\": \(ExportNumber.significant(comparison.pValue))",
-            "\"signifikant\": \(comparison.isSignificant)",
-        ]
-        return "    {" + fields.joined(separator: ", ") + "}"
+    private func appendResult(_ criterion: Criterion, _ result: CriterionResult, to out: inout String) {
+        out += "        {\"kriterium\": "
+        Self.appendJSONString(criterion.id, to: &out)
+        out += ", \"pejlemaerke\": "
+        Self.appendJSONString(criterion.bearingID, to: &out)
+        out += ", \"tekst\": "
+        Self.appendJSONString(criterion.text, to: &out)
+        out += ", \"opfyldt\": "
+        out += String(result.opfyldt)
+        out += ", \"ikke_opfyldt\": "
+        out += String(result.ikkeOpfyldt)
+        out += ", \"ikke_relevant\": "
+        out += String(result.ikkeRelevant)
+        out += ", \"relevante\": "
+        out += String(result.relevante)
+        if let share = CriterionFigures.share(of: result), let fraction = share.fraction, let interval = share.interval {
+            out += ", \"andel\": "
+            out += ExportNumber.fraction(fraction)
+            out += ", \"ki95\": ["
+            out += ExportNumber.fraction(interval.lower)
+            out += ", "
+            out += ExportNumber.fraction(interval.upper)
+            out += "]}"
+        } else {
+            out += ", \"andel\": null, \"ki95\": null}"
+        }
+    }
+
+    private func appendComparison(_ comparison: Comparison, to out: inout String) {
+        out += "    {\"kriterium\": "
+        Self.appendJSONString(comparison.criterionID, to: &out)
+        out += ", \"fra\": "
+        Self.appendJSONString(comparison.fromDate.description, to: &out)
+        out += ", \"til\": "
+        Self.appendJSONString(comparison.toDate.description, to: &out)
+        out += ", \"forskel_procentpoint\": "
+        out += ExportNumber.fixed(comparison.differencePercentagePoints, decimals: 1)
+        out += ", \"p_vaerdi\": "
+        out += ExportNumber.significant(comparison.pValue)
+        out += ", \"signifikant\": "
+        out += comparison.isSignificant ? "true" : "false"
+        out += "}"
+    }
+
+    /// ``JSONText/string(_:)`` appended, without a String of its own when nothing needs escaping.
+    static func appendJSONString(_ text: String, to out: inout String) {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
+        out += JSONText.string(text)
     }
 }

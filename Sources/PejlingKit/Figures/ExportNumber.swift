@@ -12,6 +12,7 @@ enum ExportNumber {
     /// A number with exactly `decimals` decimals and `.` as the decimal mark; never `-0.0`.
     static func fixed(_ x: Double, decimals: Int) -> String {
         guard x.isFinite else { return "null" }
+        if let text = exactFixed(x, decimals: decimals) { return text }
         let text = printf("%.*f", Int32(max(0, min(decimals, 40))), x)
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
@@ -29,6 +30,57 @@ enum ExportNumber {
         if x == 0 { return "0" }
         if abs(x) < 1e-15 { return printf("%.*e", Int32(3), x) }
         return fixed(x, decimals: decimalsForSignificant(x, digits: 4))
+    }
+
+    /// ``fixed(_:decimals:)`` computed in integers, byte for byte what `printf("%.*f")` writes
+    /// (it rounds the double's exact binary value, a tie to even), without its `-0`; `nil`
+    /// where the exact product does not fit 128 bits (then `printf` itself is asked).
+    ///
+    /// A finite double is `m × 2^e` exactly; `x × 10^d` is then `m × 10^d / 2^-e`, whose
+    /// quotient and remainder decide the rounding without any error.
+    static func exactFixed(_ x: Double, decimals: Int) -> String? {
+        guard x.isFinite, decimals >= 0, decimals <= 22 else { return nil }
+        let magnitude = x.magnitude
+        var scaled: UInt128
+        if magnitude == 0 {
+            scaled = 0
+        } else {
+            let significand = UInt128(magnitude.significandBitPattern)
+                | (magnitude.isNormal ? UInt128(1) << 52 : 0)
+            let exponent = magnitude.isNormal ? Int(magnitude.exponent) - 52 : -1074
+            var power: UInt128 = 1
+            for _ in 0..<decimals { power *= 10 }
+            // significand < 2^53 and 10^22 < 2^74: the product fits.
+            let product = significand * power
+            if exponent >= 0 {
+                guard exponent < 128, product.leadingZeroBitCount > exponent else { return nil }
+                scaled = product << exponent
+            } else {
+                let shift = -exponent
+                guard shift < 128 else { return nil }
+                scaled = product >> shift
+                let remainder = product & ((UInt128(1) << shift) - 1)
+                let half = UInt128(1) << (shift - 1)
+                if remainder > half || (remainder == half && scaled & 1 == 1) { scaled += 1 }
+            }
+        }
+        // Digits, least significant first, at least decimals + 1 of them.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(48)
+        var rest = scaled
+        repeat {
+            digits.append(UInt8(48 + rest % 10))
+            rest /= 10
+        } while rest > 0
+        while digits.count < decimals + 1 { digits.append(48) }
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + 2)
+        if x.sign == .minus, scaled != 0 { out.append(0x2D) }
+        for index in stride(from: digits.count - 1, through: 0, by: -1) {
+            out.append(digits[index])
+            if index == decimals, decimals > 0 { out.append(0x2E) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// C's `vsnprintf` in the C locale's number format (pejling never calls `setlocale`), without
@@ -51,6 +103,7 @@ enum ExportNumber {
 
     /// The same number with a decimal comma, as Danish Excel reads it.
     static func danish(_ text: String) -> String {
-        String(text.map { $0 == "." ? "," : $0 })
+        guard text.utf8.contains(0x2E) else { return text }
+        return String(decoding: text.utf8.map { $0 == 0x2E ? 0x2C : $0 }, as: UTF8.self)
     }
 }

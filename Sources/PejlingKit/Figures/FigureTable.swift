@@ -15,28 +15,42 @@ struct FigureTable: Sendable {
     var columnCount: Int { 1 + (analysis == nil ? 0 : 1) + (status == nil ? 0 : 1) + (compares ? 2 : 0) }
 
     var html: String {
+        var out = ""
+        out.reserveCapacity(1024 + groups.reduce(0) { $0 + $1.rows.count } * 900)
         // The frame scrolls sideways when a table is wider than the screen; it can then be
         // reached and scrolled with the keyboard (WCAG 2.1.1).
-        var out = "<div class=\"tabel-ramme\" role=\"region\" aria-label=\"\(HTML.escape(caption))\" tabindex=\"0\">\n"
-            + "<table class=\"maaling-tabel\">\n<caption>\(HTML.escape(caption))</caption>\n"
-        out += "<thead><tr><th scope=\"col\">Kriterium</th>"
+        let escapedCaption = HTML.escape(caption)
+        out += "<div class=\"tabel-ramme\" role=\"region\" aria-label=\""
+        out += escapedCaption
+        out += "\" tabindex=\"0\">\n<table class=\"maaling-tabel\">\n<caption>"
+        out += escapedCaption
+        out += "</caption>\n<thead><tr><th scope=\"col\">Kriterium</th>"
         if let analysis {
-            out += "<th scope=\"col\">Analyse <span class=\"kolonne-dato\">\(DanishFormat.date(analysis.date))</span></th>"
+            out += "<th scope=\"col\">Analyse <span class=\"kolonne-dato\">"
+            out += DanishFormat.date(analysis.date)
+            out += "</span></th>"
         }
         if let status {
-            out += "<th scope=\"col\">Pejling <span class=\"kolonne-dato\">\(DanishFormat.date(status.date))</span></th>"
+            out += "<th scope=\"col\">Pejling <span class=\"kolonne-dato\">"
+            out += DanishFormat.date(status.date)
+            out += "</span></th>"
         }
         if compares {
             out += "<th scope=\"col\">Forskel</th><th scope=\"col\">Vurdering</th>"
         }
         out += "</tr></thead>\n"
+        let columns = String(columnCount)
         for group in groups {
             out += "<tbody>\n"
             if let bearing = group.bearing {
-                out += "<tr class=\"gruppe\"><th scope=\"rowgroup\" colspan=\"\(columnCount)\">\(HTML.escape(bearing.name))</th></tr>\n"
+                out += "<tr class=\"gruppe\"><th scope=\"rowgroup\" colspan=\""
+                out += columns
+                out += "\">"
+                HTML.appendEscaped(bearing.name, to: &out)
+                out += "</th></tr>\n"
             }
             for row in group.rows {
-                out += rowHTML(row)
+                appendRow(row, to: &out)
             }
             out += "</tbody>\n"
         }
@@ -44,45 +58,79 @@ struct FigureTable: Sendable {
         return out
     }
 
-    private func rowHTML(_ row: CriterionFigures) -> String {
-        var out = "<tr><th scope=\"row\">\(HTML.escape(row.criterion.text))"
+    private func appendRow(_ row: CriterionFigures, to out: inout String) {
+        out += "<tr><th scope=\"row\">"
+        HTML.appendEscaped(row.criterion.text, to: &out)
         if let legalBasis = row.criterion.legalBasis, !legalBasis.isEmpty {
-            out += " <span class=\"lovgrundlag\">Lovgrundlag: \(HTML.escape(legalBasis))</span>"
+            out += " <span class=\"lovgrundlag\">Lovgrundlag: "
+            HTML.appendEscaped(legalBasis, to: &out)
+            out += "</span>"
         }
         out += "</th>"
         if analysis != nil {
-            out += shareCell("Analyse", row.analysis)
+            appendShareCell(Self.analysisLabel, row.analysis, to: &out)
         }
         if status != nil {
-            out += shareCell("Pejling", row.status)
+            appendShareCell(Self.pejlingLabel, row.status, to: &out)
         }
         if compares {
             if let comparison = row.comparison {
-                let difference = DanishFormat.percentagePoints(from: comparison.from, to: comparison.to) ?? DanishFormat.missing
-                out += "<td>\(Self.label("Forskel"))<span class=\"forskel\">\(difference)</span></td>"
-                let marker = comparison.isSignificant ? " class=\"vurdering vurdering-stoerre\"" : " class=\"vurdering\""
-                out += "<td>\(Self.label("Vurdering"))<span\(marker)>\(comparison.verdict.text)</span></td>"
+                out += "<td>"
+                out += Self.differenceLabel
+                out += "<span class=\"forskel\">"
+                out += DanishFormat.percentagePoints(from: comparison.from, to: comparison.to) ?? DanishFormat.missing
+                out += "</span></td><td>"
+                out += Self.verdictLabel
+                out += comparison.isSignificant ? "<span class=\"vurdering vurdering-stoerre\">" : "<span class=\"vurdering\">"
+                out += comparison.verdict.text
+                out += "</span></td>"
             } else {
-                out += "<td>\(Self.label("Forskel"))<span class=\"ingen\">\(DanishFormat.missing)</span></td>"
-                out += "<td>\(Self.label("Vurdering"))<span class=\"ingen\">\(HTML.escape(row.missingComparisonReason ?? ""))</span></td>"
+                out += "<td>"
+                out += Self.differenceLabel
+                out += "<span class=\"ingen\">"
+                out += DanishFormat.missing
+                out += "</span></td><td>"
+                out += Self.verdictLabel
+                out += "<span class=\"ingen\">"
+                HTML.appendEscaped(row.missingComparisonReason ?? "", to: &out)
+                out += "</span></td>"
             }
         }
-        return out + "</tr>\n"
+        out += "</tr>\n"
     }
 
-    private func shareCell(_ label: String, _ result: CriterionResult?) -> String {
+    private func appendShareCell(_ label: String, _ result: CriterionResult?, to out: inout String) {
+        out += "<td>"
+        out += label
         guard let result else {
-            return "<td>\(Self.label(label))<span class=\"ingen\">Ikke målt</span></td>"
+            out += "<span class=\"ingen\">Ikke målt</span></td>"
+            return
         }
         guard let share = CriterionFigures.share(of: result), let interval = share.interval else {
-            let all = result.ikkeRelevant == 1 ? "den ene sag" : "nogen af de \(DanishFormat.integer(result.ikkeRelevant)) sager"
-            return "<td>\(Self.label(label))<span class=\"ingen\">Ingen relevante sager</span> "
-                + "<span class=\"sager\">(ikke relevant i \(all))</span></td>"
+            out += "<span class=\"ingen\">Ingen relevante sager</span> <span class=\"sager\">(ikke relevant i "
+            if result.ikkeRelevant == 1 {
+                out += "den ene sag"
+            } else {
+                out += "nogen af de "
+                out += DanishFormat.integer(result.ikkeRelevant)
+                out += " sager"
+            }
+            out += ")</span></td>"
+            return
         }
-        return "<td>\(Self.label(label))<span class=\"andel\">\(DanishFormat.percent(share) ?? DanishFormat.missing)</span> "
-            + "<span class=\"sager\">\(DanishFormat.cases(share.opfyldt, of: share.relevante))</span> "
-            + "<span class=\"interval\">sikkerhedsinterval \(DanishFormat.interval(interval))</span></td>"
+        out += "<span class=\"andel\">"
+        out += DanishFormat.percent(share) ?? DanishFormat.missing
+        out += "</span> <span class=\"sager\">"
+        out += DanishFormat.cases(share.opfyldt, of: share.relevante)
+        out += "</span> <span class=\"interval\">sikkerhedsinterval "
+        out += DanishFormat.interval(interval)
+        out += "</span></td>"
     }
+
+    static let analysisLabel = label("Analyse")
+    static let pejlingLabel = label("Pejling")
+    static let differenceLabel = label("Forskel")
+    static let verdictLabel = label("Vurdering")
 
     /// The column's name for the card layout on a phone; hidden from screen readers,
     /// which announce the header cell.
