@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUTPUT ?= output
 
-.PHONY: site test deps build release unit-tests e2e-tests schema-tests browser-tests live-reload-test clean
+.PHONY: site test deps build release unit-tests e2e-tests schema-tests browser-tests live-reload-test bench-smoke clean
 
 # libcmark (the Markdown parser) comes from Debian; install it when pkg-config cannot find it.
 # faketime (libfaketime) lets the determinism test build with the clock years ahead.
@@ -55,7 +55,12 @@ live-reload-test: build
 	scripts/browser-env.sh
 	.venv/bin/python -m pytest -q Tests/browser/test_live_reload.py
 
-test: unit-tests schema-tests browser-tests live-reload-test
+# A small run of the benchmark against Hugo (50 and 200 pages, one run each, the debug binary):
+# passes when both tools build every page. The full run is `benchmarks/run.sh` (see benchmarks/README.md).
+bench-smoke: build
+	PEJLING=.build/debug/pejling benchmarks/run.sh --smoke
+
+test: unit-tests schema-tests browser-tests live-reload-test bench-smoke
 
 clean:
 	rm -rf .build output
