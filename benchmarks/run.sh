@@ -13,7 +13,7 @@
 # Exit status: 0 when the run met its bar (see summarize.py), 1 when not, 2 bad usage.
 set -euo pipefail
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
 MODE=full
 HUGO_ONLY=0
@@ -81,8 +81,8 @@ if [ "$HUGO_ONLY" = 0 ]; then
         [ -x "$PEJLING" ] && stale=$(find Sources Package.swift $([ -d Templates ] && echo Templates) -newer "$PEJLING" -print -quit 2>/dev/null || true)
         if [ ! -x "$PEJLING" ] || [ -n "$stale" ]; then
             if command -v swift >/dev/null 2>&1; then
-                log "swift build -c release"
-                if ! swift build -c release >"$RAW/swift-build.log" 2>&1; then
+                log "swift build -c release --product pejling"
+                if ! swift build -c release --product pejling >"$RAW/swift-build.log" 2>&1; then
                     tail -n 30 "$RAW/swift-build.log" >&2
                     echo "swift build -c release failed" >"$RAW/pejling-unavailable.txt"
                 fi
@@ -93,6 +93,10 @@ if [ "$HUGO_ONLY" = 0 ]; then
     fi
     if [ ! -f "$RAW/pejling-unavailable.txt" ]; then
         if [ -x "$PEJLING" ]; then
+            # Measure a copy: another build of .build/ during the run must not swap the binary
+            # between runs (that would also make the next "no-change" rebuild a full one).
+            cp "$PEJLING" "$SHM/pejling"
+            PEJLING="$SHM/pejling"
             PEJLING_OK=1
         else
             echo "no binary at $PEJLING" >"$RAW/pejling-unavailable.txt"
@@ -192,6 +196,9 @@ measure() {
 }
 
 cat /proc/loadavg >"$RAW/loadavg-start.txt" 2>/dev/null || true
+# The commit as the run starts (the report is written at its end).
+{ git rev-parse --short HEAD 2>/dev/null || echo "no commit yet"; } >"$RAW/commit.txt"
+[ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo dirty >>"$RAW/commit.txt"
 tools=(hugo)
 [ "$PEJLING_OK" = 1 ] && tools+=(pejling)
 for n in "${SIZES[@]}"; do

@@ -117,7 +117,11 @@ def machine():
     return f"{nproc} cores (`nproc`), {cpu}, {mem} RAM, {osname}, Linux {platform.release()}"
 
 
-def commit():
+def commit(raw):
+    recorded = read(os.path.join(raw, "commit.txt"))
+    if recorded:
+        lines = recorded.splitlines()
+        return lines[0] + (" with uncommitted changes" if "dirty" in lines[1:] else "")
     rev = sh("git", "rev-parse", "--short", "HEAD")
     if rev is None:
         return "no commit yet"
@@ -151,13 +155,13 @@ def main():
     w(f"- Hugo: `{sh('hugo', 'version') or 'not found'}`")
     unavailable = read(os.path.join(raw, "pejling-unavailable.txt"))
     if args.hugo_only:
-        w(f"- pejling: not measured (`--hugo-only`); commit {commit()}")
+        w(f"- pejling: not measured (`--hugo-only`); commit {commit(raw)}")
     elif unavailable:
-        w(f"- pejling: **not available** ({unavailable}); commit {commit()}")
+        w(f"- pejling: **not available** ({unavailable}); commit {commit(raw)}")
     else:
         custom = read(os.path.join(raw, "pejling-binary.txt"))
-        w(f"- pejling: commit {commit()}, "
-          + (custom if custom else "`.build/release/pejling` from `swift build -c release`"))
+        w(f"- pejling: commit {commit(raw)}, "
+          + (custom if custom else "`.build/release/pejling` (`swift build -c release --product pejling`)"))
     w(f"- Each figure: median of {args.runs} run(s) after {args.warmup} warm-up run(s), "
       "(min–max) beside it; wall time by hyperfine. Full build = into a folder that does "
       "not exist; no-change rebuild = the same build again into the folder the previous "
@@ -209,7 +213,7 @@ def main():
         def ratio(a, b):
             return a / b if a is not None and b else None
 
-        def target(name, value, limit, shown, disk=None):
+        def target(name, value, limit, shown, disk=None, cputime=None):
             nonlocal exit_ok
             if value is None:
                 verdict = "MISS (not measured)"
@@ -220,33 +224,45 @@ def main():
                 verdict = "MISS"
                 exit_ok = False
             rows.append((name, shown(value) if value is not None else "–",
-                         "≤ " + shown(limit), shown(disk) if disk is not None else "–", verdict))
+                         "≤ " + shown(limit), shown(disk) if disk is not None else "–",
+                         shown(cputime) if cputime is not None else "–", verdict))
+
+        def c(tool, n, case):
+            return cpu(raw, tool, n, case)
 
         times = lambda x: f"{x:.2f} ×"
         pct = lambda x: f"{100 * x:.1f} %"
         mb = lambda x: f"{x:.0f} MB"
         target(f"Full build at {fmt_n(big)} pages, pejling ÷ Hugo",
                ratio(med("pejling", big, "full-shm"), med("hugo", big, "full-shm")), 0.25, times,
-               ratio(med("pejling", big, "full-disk"), med("hugo", big, "full-disk")))
+               ratio(med("pejling", big, "full-disk"), med("hugo", big, "full-disk")),
+               ratio(c("pejling", big, "full-shm"), c("hugo", big, "full-shm")))
         rss = read(os.path.join(raw, f"pejling-{big}-rss.txt"))
         target(f"Peak RSS of pejling at {fmt_n(big)} pages",
                int(rss) * 1024 / 1e6 if rss else None, RSS_LIMIT_MB, mb)
         target(f"No-change rebuild at {fmt_n(big)} pages ÷ full build",
                ratio(med("pejling", big, "rebuild-shm"), med("pejling", big, "full-shm")), 0.05, pct,
-               ratio(med("pejling", big, "rebuild-disk"), med("pejling", big, "full-disk")))
+               ratio(med("pejling", big, "rebuild-disk"), med("pejling", big, "full-disk")),
+               ratio(c("pejling", big, "rebuild-shm"), c("pejling", big, "full-shm")))
         target(f"Growth of pejling's full build, {fmt_n(big)} ÷ {fmt_n(small)} pages",
                ratio(med("pejling", big, "full-shm"), med("pejling", small, "full-shm")),
                big / small * 1.2, times,
-               ratio(med("pejling", big, "full-disk"), med("pejling", small, "full-disk")))
-        w("| Target | tmpfs | Limit | disk (for information) | Result |")
-        w("|---|---:|---:|---:|---|")
+               ratio(med("pejling", big, "full-disk"), med("pejling", small, "full-disk")),
+               ratio(c("pejling", big, "full-shm"), c("pejling", small, "full-shm")))
+        w("| Target | tmpfs | Limit | disk (for information) | CPU time, tmpfs (for information) | Result |")
+        w("|---|---:|---:|---:|---:|---|")
         for r in rows:
             w("| " + " | ".join(r) + " |")
         w("")
         w("For reference, Hugo's growth "
           f"{fmt_n(big)} ÷ {fmt_n(small)}: "
           + (times(ratio(med("hugo", big, "full-shm"), med("hugo", small, "full-shm")))
-             if med("hugo", small, "full-shm") else "–") + " on tmpfs.")
+             if med("hugo", small, "full-shm") else "–") + " on tmpfs, "
+          + (times(ratio(c("hugo", big, "full-shm"), c("hugo", small, "full-shm")))
+             if c("hugo", small, "full-shm") else "–") + " in CPU time. The targets are judged on "
+          "wall time; the CPU-time ratios vary far less with the machine's load, but ignore "
+          "how well a tool uses the cores (on an idle machine both tools' wall time falls "
+          "below their CPU time as far as they run in parallel).")
         w("")
     elif args.mode == "full":
         w("Targets not checked: pejling was not measured (`--hugo-only`).")
