@@ -25,6 +25,9 @@ public struct ContentLoader: Sendable {
     /// The site-wide part of the content: the folder's real path, site.yml and kriterier.yml.
     struct SiteFiles: Sendable {
         let root: String
+        /// The content folder as diagnostics show it, worked out once (``DisplayPath/relative(_:)``
+        /// asks the environment and the file system).
+        let displayDirectory: String
         let config: SiteConfig?
         let catalogue: CriteriaCatalogue?
         let fingerprints: [String: UInt64]
@@ -51,7 +54,7 @@ public struct ContentLoader: Sendable {
         }
         let config = readSiteFile("site.yml").flatMap { SiteConfig.load($0, diagnostics: &diagnostics) }
         let catalogue = readSiteFile("kriterier.yml").flatMap { CriteriaCatalogue.load($0, diagnostics: &diagnostics) }
-        return SiteFiles(root: root, config: config, catalogue: catalogue, fingerprints: fingerprints)
+        return SiteFiles(root: root, displayDirectory: DisplayPath.relative(directory), config: config, catalogue: catalogue, fingerprints: fingerprints)
     }
 
     /// Loads one municipality folder, or takes it from `reusable` when `reload` is given and
@@ -59,7 +62,7 @@ public struct ContentLoader: Sendable {
     func loadMunicipality(_ slug: String, site: SiteFiles, reusable: [String: MunicipalityLoader.Result],
                           reload: Set<String>?) -> MunicipalityLoader.Result {
         if let reload, !reload.contains(slug), let previous = reusable[slug] { return previous }
-        return MunicipalityLoader(root: site.root, contentDirectory: directory, slug: slug).load(catalogue: site.catalogue)
+        return MunicipalityLoader(root: site.root, displayDirectory: site.displayDirectory, slug: slug).load(catalogue: site.catalogue)
     }
 
     /// Loads and validates the whole content folder.

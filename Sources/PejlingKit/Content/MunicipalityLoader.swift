@@ -2,8 +2,8 @@
 struct MunicipalityLoader: Sendable {
     /// The content folder's real path.
     let root: String
-    /// The content folder as the user named it (for diagnostics).
-    let contentDirectory: String
+    /// The content folder as diagnostics show it (``DisplayPath/relative(_:)`` of it).
+    let displayDirectory: String
     let slug: String
 
     struct Result: Sendable {
@@ -13,7 +13,7 @@ struct MunicipalityLoader: Sendable {
     }
 
     var folderRelative: String { "kommuner/\(slug)" }
-    func display(_ name: String) -> String { DisplayPath.join(contentDirectory, folderRelative + "/" + name) }
+    func display(_ name: String) -> String { DisplayPath.appending(displayDirectory, folderRelative + "/" + name) }
 
     func load(catalogue: CriteriaCatalogue?) -> Result {
         var diagnostics = Diagnostics()
@@ -34,7 +34,7 @@ struct MunicipalityLoader: Sendable {
             if !SafePath.exists(folder + "/kommune.yml") {
                 diagnostics = Diagnostics(diagnostics.filter { $0.location.file != display("kommune.yml") })
                 diagnostics.error("missing kommune.yml: every municipality folder needs one (kode, navn)",
-                                  at: SourceLocation(file: DisplayPath.join(contentDirectory, folderRelative)))
+                                  at: SourceLocation(file: DisplayPath.appending(displayDirectory, folderRelative)))
             }
             return Result(municipality: nil, diagnostics: diagnostics, fingerprints: fingerprints)
         }
@@ -44,7 +44,7 @@ struct MunicipalityLoader: Sendable {
             guard SafePath.exists(folder + "/" + name) else {
                 if kind == .analysis {
                     diagnostics.error("missing analyse.md: every municipality has an analysis report",
-                                      at: SourceLocation(file: DisplayPath.join(contentDirectory, folderRelative)))
+                                      at: SourceLocation(file: DisplayPath.appending(displayDirectory, folderRelative)))
                 }
                 continue
             }

@@ -90,32 +90,43 @@ extension HTML {
     }
 
     /// Whether some markup character forms one grapheme cluster with its neighbour.
+    ///
+    /// Only a scalar from U+0300 up can join an ASCII character's cluster (combining marks and
+    /// other extenders after it, prepended marks before it). Below that are ASCII and letters
+    /// such as æ, ø and å, which Danish text puts beside markup all the time; their UTF-8 lead
+    /// bytes are below 0xCC. So the scan looks only for lead bytes from 0xCC, skipping eight
+    /// ASCII bytes at a time, and decodes only where such a scalar touches a markup character.
     static func containsGluedMarkup(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
             let count = bytes.count
+            func isOneCharacter(_ range: Range<Int>) -> Bool {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).count == 1
+            }
             var index = 0
             while index < count {
-                let byte = bytes[index]
-                if isMarkup(byte) {
-                    // The scalar after it.
-                    if index + 1 < count, bytes[index + 1] >= 0x80 {
-                        var end = index + 2
-                        while end < count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-                        if String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).count == 1 { return true }
-                    }
-                    // The scalar before it.
-                    if index > 0, bytes[index - 1] >= 0x80 {
-                        var start = index - 1
-                        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-                        if String(decoding: UnsafeBufferPointer(rebasing: bytes[start...index]), as: UTF8.self).count == 1 { return true }
-                    }
+                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
                 }
-                index += 1
+                guard bytes[index] >= firstJoiningLeadByte else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                if index > 0, isMarkup(bytes[index - 1]), isOneCharacter(index - 1..<end) { return true }
+                if end < count, isMarkup(bytes[end]), isOneCharacter(index..<end + 1) { return true }
+                index = end
             }
             return false
         }
     }
+
+    /// The UTF-8 lead byte of U+0300, the first scalar that can join an ASCII character's cluster.
+    private static let firstJoiningLeadByte: UInt8 = 0xCC
 
     private static func isMarkup(_ byte: UInt8) -> Bool {
         byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27

@@ -136,6 +136,16 @@ public enum DisplayPath {
         self.relative(base.isEmpty ? relative : base + "/" + relative)
     }
 
+    /// `relative` below `display`, a path already as ``relative(_:)`` shows it, without asking
+    /// the environment or the file system again (many files are shown below one folder).
+    ///
+    /// ```swift
+    /// DisplayPath.appending("content", "kommuner//esbjerg/./kommune.yml")  // "content/kommuner/esbjerg/kommune.yml"
+    /// ```
+    public static func appending(_ display: String, _ relative: String) -> String {
+        normalized(display == "." ? relative : display + "/" + relative)
+    }
+
     /// A path as diagnostics show it: without `.` parts and doubled slashes, and, when it
     /// lies below the current directory, relative to it. An absolute path elsewhere stays
     /// absolute (`..` parts are kept: symbolic links make them unsafe to fold away).

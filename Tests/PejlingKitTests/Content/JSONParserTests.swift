@@ -355,19 +355,6 @@ struct JSONParserValueTests {
 
 // MARK: - Property tests
 
-/// A small, seeded generator (SplitMix64) so that every run tries the same inputs.
-struct JSONTestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A JSON value without positions, to compare what was written with what was parsed.
 indirect enum PlainJSON: Equatable {
     case object([PlainJSONMember])
@@ -397,7 +384,7 @@ struct PlainJSONMember: Equatable {
 /// Writes random valid JSON with random whitespace and escapes, noting where every value
 /// and key starts, so that parsed positions can be checked.
 struct RandomJSONWriter {
-    var rng: JSONTestRandom
+    var rng: SeededRandom
     var out: [UInt8] = []
     var line = 1
     var column = 1
@@ -551,10 +538,10 @@ private func positions(of node: JSONNode) -> [[Int]] {
 struct JSONParserPropertyTests {
     @Test("random valid documents parse back to what was written, at the right places")
     func roundTrip() {
-        var rng = JSONTestRandom(seed: 2015)
+        var rng = SeededRandom(seed: 2015)
         var failures: [String] = []
         for _ in 0..<2_000 {
-            var writer = RandomJSONWriter(rng: JSONTestRandom(seed: rng.next()))
+            var writer = RandomJSONWriter(rng: SeededRandom(seed: rng.next()))
             if writer.int(0...4) == 0 { writer.out = [0xEF, 0xBB, 0xBF] }
             writer.whitespace()
             let written = writer.writeValue(depth: writer.int(0...5))
@@ -592,7 +579,7 @@ struct JSONParserPropertyTests {
 
     @Test("20,000 random and mutated inputs: a value or a diagnostic, never a crash")
     func fuzz() {
-        var rng = JSONTestRandom(seed: 0x7A5C_F0CE)
+        var rng = SeededRandom(seed: 0x7A5C_F0CE)
         let seeds = Self.seeds.map { Array($0.utf8) }
         var failures: [String] = []
         var parsedCount = 0
@@ -610,7 +597,7 @@ struct JSONParserPropertyTests {
                 if iteration % 4 == 1 {
                     input = seeds[pick(0...(seeds.count - 1))]
                 } else {
-                    var writer = RandomJSONWriter(rng: JSONTestRandom(seed: rng.next()))
+                    var writer = RandomJSONWriter(rng: SeededRandom(seed: rng.next()))
                     _ = writer.writeValue(depth: 4)
                     input = writer.out
                 }

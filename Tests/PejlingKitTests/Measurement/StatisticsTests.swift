@@ -6,19 +6,6 @@ import Darwin
 import Testing
 @testable import PejlingKit
 
-/// A small deterministic generator (SplitMix64), so property tests see the same cases
-/// on every run and every machine.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 private func isClose(_ x: Double, _ y: Double, relative: Double) -> Bool {
     abs(x - y) <= relative * Swift.max(abs(x), abs(y))
 }
@@ -117,7 +104,7 @@ private func isClose(_ x: Double, _ y: Double, relative: Double) -> Bool {
     }
 
     @Test func propertiesOverRandomShares() throws {
-        var generator = SeededGenerator(state: 20_150_401)
+        var generator = SeededRandom(state: 20_150_401)
         for _ in 0..<5_000 {
             let n = Int.random(in: 1...1000, using: &generator)
             let k = Int.random(in: 0...n, using: &generator)
@@ -204,7 +191,7 @@ private func isClose(_ x: Double, _ y: Double, relative: Double) -> Bool {
     }
 
     @Test func propertiesOverRandomTables() {
-        var generator = SeededGenerator(state: 20_170_301)
+        var generator = SeededRandom(state: 20_170_301)
         for _ in 0..<1_500 {
             let total = Int.random(in: 1...1000, using: &generator)
             // Split the total into four cells at three random cut points.

@@ -94,19 +94,7 @@ struct FuzzTests {
 
     // MARK: The generator
 
-    /// SplitMix64: small, fast and the same on every machine.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
+    typealias Generator = SeededRandom
 
     /// `seed` changed by 1–8 random edits: deletions, insertions of tokens or random bytes,
     /// repeats of a slice (up to deep nesting), byte flips and truncation.
