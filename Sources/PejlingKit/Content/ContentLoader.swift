@@ -48,7 +48,7 @@ public struct ContentLoader: Sendable {
         func readSiteFile(_ name: String) -> SourceText? {
             let display = display(name)
             guard let source = readInside(root: root, relative: name, display: display, diagnostics: &diagnostics) else { return nil }
-            fingerprints[name] = StableHash.fnv1a(source.bytes)
+            fingerprints[name] = StableHash.hash(source.bytes)
             CPRScanner.check(source, diagnostics: &diagnostics)
             return source
         }

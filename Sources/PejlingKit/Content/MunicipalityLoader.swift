@@ -24,7 +24,7 @@ struct MunicipalityLoader: Sendable {
             guard let source = readInside(root: folder, relative: name, display: display(name), diagnostics: &diagnostics) else {
                 return nil
             }
-            fingerprints[name] = StableHash.fnv1a(source.bytes)
+            fingerprints[name] = StableHash.hash(source.bytes)
             CPRScanner.check(source, diagnostics: &diagnostics)
             return source
         }
@@ -86,7 +86,7 @@ struct MunicipalityLoader: Sendable {
             diagnostics.error("maaling '\(path)': \(failure)", at: location)
             return nil
         }
-        fingerprints[path] = StableHash.fnv1a(data)
+        fingerprints[path] = StableHash.hash(data)
         let file = display(path)
         if case .success(let text) = SourceText.decode(data, file: file) {
             CPRScanner.check(text, diagnostics: &diagnostics)

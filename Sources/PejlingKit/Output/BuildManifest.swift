@@ -62,7 +62,7 @@ public struct BuildManifest: Sendable, Hashable, Codable {
 
     /// A short hex hash of bytes.
     static func hash(_ bytes: [UInt8]) -> String {
-        hex(StableHash.fnv1a(bytes))
+        hex(StableHash.hash(bytes))
     }
 
     static func hex(_ value: UInt64) -> String {

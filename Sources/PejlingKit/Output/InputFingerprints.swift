@@ -16,14 +16,14 @@ public struct InputFingerprints: Sendable, Hashable {
 
     /// The fingerprint a municipality's pages are made from.
     public func municipalityKey(_ slug: String) -> String? {
-        municipalities[slug].map { BuildManifest.hex(StableHash.fnv1a(bytes(of: $0), seed: shared)) }
+        municipalities[slug].map { BuildManifest.hex(StableHash.hash(bytes(of: $0), seed: shared)) }
     }
 
     /// The fingerprint of the whole build.
     public var key: String {
         var hash = shared
         for slug in municipalities.keys.sorted() {
-            hash = StableHash.fnv1a(Array(slug.utf8) + bytes(of: municipalities[slug] ?? 0), seed: hash)
+            hash = StableHash.hash(Array(slug.utf8) + bytes(of: municipalities[slug] ?? 0), seed: hash)
         }
         return BuildManifest.hex(hash)
     }
@@ -37,9 +37,9 @@ public struct InputFingerprints: Sendable, Hashable {
     public static func scan(options: BuildOptions) -> InputFingerprints? {
         guard let content = SafePath.realPath(options.contentDirectory),
               let templates = SafePath.realPath(options.templatesDirectory) else { return nil }
-        var shared = StableHash.fnv1a(Array(generator.utf8))
+        var shared = StableHash.hash(Array(generator.utf8))
         let optionText = "drafts=\(options.includeDrafts);only=\(options.only.joined(separator: ","))"
-        shared = StableHash.fnv1a(Array(optionText.utf8), seed: shared)
+        shared = StableHash.hash(Array(optionText.utf8), seed: shared)
         for name in ["site.yml", "kriterier.yml"] {
             shared = hashFile(content + "/" + name, name: name, root: content, seed: shared)
         }
@@ -47,7 +47,7 @@ public struct InputFingerprints: Sendable, Hashable {
         var municipalities: [String: UInt64] = [:]
         let kommuner = content + "/kommuner"
         for slug in SafePath.listing(kommuner) where !slug.hasPrefix(".") {
-            municipalities[slug] = hashTree(kommuner + "/" + slug, root: content, seed: StableHash.fnv1a([]))
+            municipalities[slug] = hashTree(kommuner + "/" + slug, root: content, seed: StableHash.hash([]))
         }
         return InputFingerprints(shared: shared, municipalities: municipalities)
     }
@@ -79,14 +79,14 @@ public struct InputFingerprints: Sendable, Hashable {
 
     /// A file's name and bytes; see ``hashTree(_:root:seed:)`` for links, pipes and devices.
     static func hashFile(_ path: String, name: String, root: String, seed: UInt64) -> UInt64 {
-        var hash = StableHash.fnv1a(Array(name.utf8) + [0], seed: seed)
+        var hash = StableHash.hash(Array(name.utf8) + [0], seed: seed)
         if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-            hash = StableHash.fnv1a(Array("link:\(target)".utf8) + [0], seed: hash)
+            hash = StableHash.hash(Array("link:\(target)".utf8) + [0], seed: hash)
             guard SafePath.isInside(path, root: root) else { return hash }
         }
         switch SafePath.readRegularFile(path) {
-        case .success(let bytes): return StableHash.fnv1a(bytes, seed: hash)
-        case .failure: return StableHash.fnv1a([0xFF], seed: hash)
+        case .success(let bytes): return StableHash.hash(bytes, seed: hash)
+        case .failure: return StableHash.hash([0xFF], seed: hash)
         }
     }
 

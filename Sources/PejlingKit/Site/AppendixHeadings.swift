@@ -14,32 +14,36 @@ enum AppendixHeadings {
     static let marked = Array("<h2 class=\"bilag\">".utf8)
 
     /// A plain byte scan for `<h2>`: a regular expression (or Foundation's string search) over
-    /// every page cost more than the rest of the page's rendering together.
+    /// every page cost more than the rest of the page's rendering together. The statics are
+    /// read once, outside the loop (each read of a static is a call).
     static func mark(_ html: String) -> String {
-        let bytes = Array(html.utf8)
-        var result: [UInt8] = []
-        var copied = 0
-        var index = 0
-        let count = bytes.count
-        while index + open.count <= count {
-            if bytes[index] == 0x3C, bytes[index + 1] == 0x68, bytes[index + 2] == 0x32, bytes[index + 3] == 0x3E,
-               words.contains(where: { isWord($0, in: bytes, at: index + open.count) }) {
-                if result.isEmpty { result.reserveCapacity(count + 64) }
-                result.append(contentsOf: bytes[copied..<index])
-                result.append(contentsOf: marked)
-                index += open.count
-                copied = index
-            } else {
-                index += 1
+        let words = words, open = open, marked = marked
+        var html = html
+        return html.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            var copied = 0
+            var index = 0
+            let count = bytes.count
+            while index + open.count <= count {
+                if bytes[index] == 0x3C, bytes[index + 1] == 0x68, bytes[index + 2] == 0x32, bytes[index + 3] == 0x3E,
+                   words.contains(where: { isWord($0, in: bytes, at: index + open.count) }) {
+                    if result.isEmpty { result.reserveCapacity(count + 64) }
+                    result.append(contentsOf: bytes[copied..<index])
+                    result.append(contentsOf: marked)
+                    index += open.count
+                    copied = index
+                } else {
+                    index += 1
+                }
             }
-        }
-        guard copied > 0 else { return html }
-        result.append(contentsOf: bytes[copied...])
-        return String(decoding: result, as: UTF8.self)
+            guard copied > 0 else { return nil }
+            result.append(contentsOf: bytes[copied...])
+            return String(decoding: result, as: UTF8.self)
+        } ?? html
     }
 
     /// Whether `word` stands at `start`, followed by something that is not a letter.
-    static func isWord(_ word: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
+    static func isWord(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start + word.count <= bytes.count, bytes[start..<start + word.count].elementsEqual(word) else { return false }
         let end = start + word.count
         guard end < bytes.count else { return true }

@@ -30,7 +30,7 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         var names: [String] = []
-        var fingerprint = StableHash.fnv1a([])
+        var fingerprint = StableHash.hash([])
         var failed = false
         for relative in templateFiles(root: root) {
             let display = DisplayPath.join(directory, relative)
@@ -39,7 +39,7 @@ public struct TemplateSet: Sendable {
                 continue
             }
             let name = String(relative.dropLast(".mustache".count))
-            fingerprint = StableHash.fnv1a(Array(relative.utf8) + [0] + source.bytes, seed: fingerprint)
+            fingerprint = StableHash.hash(Array(relative.utf8) + [0] + source.bytes, seed: fingerprint)
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
                 names.append(name)
