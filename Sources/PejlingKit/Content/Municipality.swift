@@ -10,8 +10,10 @@ public struct Municipality: Sendable, Hashable {
     public var homepage: String?
     /// `eksempel`: fictional demo data, shown with a banner on every page.
     public var isExample: Bool
-    public var analysis: Report?
-    public var status: Report?
+    /// The reports sit behind a pointer each (``Indirect``): a build keeps a summary of every
+    /// municipality, and 10,000 of them inline would take megabytes.
+    @Indirect public var analysis: Report?
+    @Indirect public var status: Report?
     /// Where kommune.yml is.
     public var location: SourceLocation
     /// Where `kode` is written in kommune.yml, when it is.

@@ -46,11 +46,58 @@ public struct BuildManifest: Sendable, Hashable, Codable {
         self = manifest
     }
 
-    /// Sorted keys, so the same build writes the same bytes.
+    /// Sorted keys, so the same build writes the same bytes. Written out by hand into one
+    /// buffer: Foundation's encoder builds the whole document as objects first, which for
+    /// 10,000 municipalities took tens of megabytes at the end of a build.
     func json() throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + municipalities.count * 480 + shared.count * 64)
+        func append(_ text: String) { out.append(contentsOf: text.utf8) }
+        func appendString(_ text: String) {
+            out.append(0x22)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x22: append("\\\"")
+                case 0x5C: append("\\\\")
+                case 0x00..<0x20: append(String(format: "\\u%04x", byte))
+                default: out.append(byte)
+                }
+            }
+            out.append(0x22)
+        }
+        func appendHashes(_ hashes: [String: String], indent: String) {
+            guard !hashes.isEmpty else { return append("{}") }
+            append("{\n")
+            for (index, path) in hashes.keys.sorted().enumerated() {
+                append(indent + "  ")
+                appendString(path)
+                append(" : ")
+                appendString(hashes[path] ?? "")
+                append(index == hashes.count - 1 ? "\n" : ",\n")
+            }
+            append(indent + "}")
+        }
+        append("{\n  \"key\" : ")
+        appendString(key)
+        append(",\n  \"municipalities\" : {")
+        for (index, slug) in municipalities.keys.sorted().enumerated() {
+            guard let entry = municipalities[slug] else { continue }
+            append(index == 0 ? "\n    " : ",\n    ")
+            appendString(slug)
+            append(" : {\n      \"files\" : ")
+            appendHashes(entry.files, indent: "      ")
+            append(",\n      \"input\" : ")
+            appendString(entry.input)
+            append("\n    }")
+        }
+        append(municipalities.isEmpty ? "},\n  \"shared\" : " : "\n  },\n  \"shared\" : ")
+        appendHashes(shared, indent: "  ")
+        append(",\n  \"version\" : \(version),\n  \"warnings\" : ")
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self)) + [0x0A]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        out.append(contentsOf: try encoder.encode(warnings))
+        append("\n}\n")
+        return out
     }
 
     /// Every file path the manifest lists.

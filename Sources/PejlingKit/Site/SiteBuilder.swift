@@ -132,13 +132,15 @@ public struct SiteBuilder: Sendable {
         /// What stays of each municipality until the end: a summary, its diagnostics, and (for
         /// `serve`'s cache only) the whole load, boxed so that an absent one takes no room.
         final class Outcome: @unchecked Sendable {
-            var load: MunicipalityLoader.Result?
+            /// Boxed: a load inline would take its full size (about 1 KB) even when absent.
+            final class Load { let result: MunicipalityLoader.Result; init(_ result: MunicipalityLoader.Result) { self.result = result } }
+            var load: Load?
             var diagnostics: Diagnostics
             var summary: Municipality?
             var fileCount = 0
 
             init(load: MunicipalityLoader.Result, keepingLoad: Bool) {
-                self.load = keepingLoad ? load : nil
+                self.load = keepingLoad ? Load(load) : nil
                 diagnostics = load.diagnostics
                 summary = load.municipality?.summary
             }
@@ -169,7 +171,7 @@ public struct SiteBuilder: Sendable {
             return outcome
         }
         if let cache {
-            cache.store(Dictionary(uniqueKeysWithValues: zip(municipalitySlugs, outcomes.compactMap(\.load))), siteFiles: site.fingerprints)
+            cache.store(Dictionary(uniqueKeysWithValues: zip(municipalitySlugs, outcomes.compactMap(\.load?.result))), siteFiles: site.fingerprints)
         }
 
         var fileCount = 0

@@ -133,13 +133,38 @@ extension HTML {
     }
 
     /// A template context with every string passed through ``isolatingMarkupCharacters(_:)``.
+    /// Only what changes is copied: a context without such a string (all real content) is
+    /// returned as it is, so that a 10,000-row overview is not held twice.
     static func isolatingMarkupCharacters(in value: Any) -> Any {
+        isolatingIfChanged(value) ?? value
+    }
+
+    /// The isolated value, or nil when isolation changes nothing in it.
+    private static func isolatingIfChanged(_ value: Any) -> Any? {
         switch value {
-        case let text as String: return isolatingMarkupCharacters(text)
-        case let dictionary as [String: Any]: return dictionary.mapValues { isolatingMarkupCharacters(in: $0) }
-        case let array as [[String: Any]]: return array.map { $0.mapValues { isolatingMarkupCharacters(in: $0) } }
-        case let array as [Any]: return array.map { isolatingMarkupCharacters(in: $0) }
-        default: return value
+        case let text as String:
+            return containsGluedMarkup(text) ? isolatingMarkupCharacters(text) : nil
+        case let dictionary as [String: Any]:
+            return isolatingIfChanged(dictionary)
+        case let array as [[String: Any]]:
+            guard let first = array.firstIndex(where: { isolatingIfChanged($0) != nil }) else { return nil }
+            return array[..<first] + array[first...].map { isolatingIfChanged($0) ?? $0 }
+        case let array as [Any]:
+            guard let first = array.firstIndex(where: { isolatingIfChanged($0) != nil }) else { return nil }
+            return Array(array[..<first]) + array[first...].map { isolatingIfChanged($0) ?? $0 }
+        default:
+            return nil
         }
+    }
+
+    /// The dictionary with its changed values replaced, or nil when none changes.
+    static func isolatingIfChanged(_ dictionary: [String: Any]) -> [String: Any]? {
+        var copy: [String: Any]?
+        for (key, value) in dictionary {
+            guard let isolated = isolatingIfChanged(value) else { continue }
+            if copy == nil { copy = dictionary }
+            copy?[key] = isolated
+        }
+        return copy
     }
 }

@@ -62,7 +62,7 @@ public struct TemplateSet: Sendable {
     /// Renders `context` with the named template. Every string in the context is made safe
     /// for Mustache's escaping first (``HTML/isolatingMarkupCharacters(_:)``).
     public func render(_ context: [String: Any], template name: String) -> String {
-        let safe = context.mapValues { HTML.isolatingMarkupCharacters(in: $0) }
+        let safe = HTML.isolatingIfChanged(context) ?? context
         return library.render(safe, withTemplate: name) ?? ""
     }
 
