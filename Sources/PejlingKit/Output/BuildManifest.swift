@@ -100,18 +100,6 @@ public struct BuildManifest: Sendable, Hashable, Codable {
         return out
     }
 
-    /// Every file path the manifest lists.
-    var allFiles: [String: String] {
-        var all = shared
-        for entry in municipalities.values { all.merge(entry.files) { first, _ in first } }
-        return all
-    }
-
-    /// A short hex hash of bytes.
-    static func hash(_ bytes: [UInt8]) -> String {
-        hex(StableHash.hash(bytes))
-    }
-
     static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

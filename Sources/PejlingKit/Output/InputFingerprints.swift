@@ -44,12 +44,12 @@ public struct InputFingerprints: Sendable, Hashable {
             shared = hashFile(content + "/" + name, name: name, root: content, seed: shared)
         }
         shared = hashTree(templates, seed: shared)
-        var municipalities: [String: UInt64] = [:]
         let kommuner = content + "/kommuner"
-        for slug in SafePath.listing(kommuner) where !slug.hasPrefix(".") {
-            municipalities[slug] = hashTree(kommuner + "/" + slug, root: content, seed: StableHash.hash([]))
+        let slugs = SafePath.listing(kommuner).filter { !$0.hasPrefix(".") }
+        let hashes = ParallelMap.map(slugs, jobs: options.jobs) { slug in
+            hashTree(kommuner + "/" + slug, root: content, seed: StableHash.hash([]))
         }
-        return InputFingerprints(shared: shared, municipalities: municipalities)
+        return InputFingerprints(shared: shared, municipalities: Dictionary(uniqueKeysWithValues: zip(slugs, hashes)))
     }
 
     /// Every file below `folder`, in sorted order, names and bytes. Symbolic links are not
@@ -69,7 +69,7 @@ public struct InputFingerprints: Sendable, Hashable {
                 if (info.st_mode & S_IFMT) == S_IFDIR {
                     walk(child)
                 } else {
-                    hash = hashFile(path, name: child, root: root, seed: hash)
+                    hash = hashFile(path, name: child, root: root, isLink: (info.st_mode & S_IFMT) == S_IFLNK, seed: hash)
                 }
             }
         }
@@ -78,9 +78,10 @@ public struct InputFingerprints: Sendable, Hashable {
     }
 
     /// A file's name and bytes; see ``hashTree(_:root:seed:)`` for links, pipes and devices.
-    static func hashFile(_ path: String, name: String, root: String, seed: UInt64) -> UInt64 {
+    /// `isLink` is what `lstat` said, when the caller has asked it already (nil: find out).
+    static func hashFile(_ path: String, name: String, root: String, isLink: Bool? = nil, seed: UInt64) -> UInt64 {
         var hash = StableHash.hash(Array(name.utf8) + [0], seed: seed)
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+        if isLink ?? true, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
             hash = StableHash.hash(Array("link:\(target)".utf8) + [0], seed: hash)
             guard SafePath.isInside(path, root: root) else { return hash }
         }

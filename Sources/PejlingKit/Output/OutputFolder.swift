@@ -58,8 +58,15 @@ public struct OutputFolder: Sendable {
     }
 
     /// Whether every file the manifest lists is still in the folder.
-    public func contains(_ manifest: BuildManifest) -> Bool {
-        manifest.allFiles.keys.allSatisfy { SafePath.isSafeRelative($0) && SafePath.exists(path + "/" + $0) }
+    /// Asked on every rebuild, so the municipalities are checked on `jobs` threads, without
+    /// first merging their file lists.
+    public func contains(_ manifest: BuildManifest, jobs: Int = 1) -> Bool {
+        @Sendable func present(_ files: [String: String]) -> Bool {
+            files.keys.allSatisfy { SafePath.isSafeRelative($0) && SafePath.exists(path + "/" + $0) }
+        }
+        guard present(manifest.shared) else { return false }
+        let entries = Array(manifest.municipalities.values)
+        return ParallelMap.map(entries, jobs: jobs) { present($0.files) }.allSatisfy { $0 }
     }
 
     /// Creates a fresh staging folder beside the output, removing stale ones left by killed builds.

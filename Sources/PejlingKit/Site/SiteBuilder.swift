@@ -51,7 +51,7 @@ public struct SiteBuilder: Sendable {
         }
         let fingerprints = InputFingerprints.scan(options: options)
         let previous = folder.currentManifest()
-        if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous) {
+        if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous, jobs: options.jobs) {
             folder.removeStaleStagingFolders()  // what killed builds left beside the output
             let warnings = Diagnostics(previous.warnings)
             return Result(diagnostics: warnings, failed: warnings.fails(strict: options.strict),
@@ -209,37 +209,40 @@ public struct SiteBuilder: Sendable {
 final class RecordingSink: OutputSink, @unchecked Sendable {
     private let inner: any OutputSink
     private let lock = NSLock()
-    private var recorded: [String: String] = [:]
+    /// Hashes as numbers: 60,000 hex strings would each be an allocation of their own.
+    private var recorded: [String: UInt64] = [:]
 
     init(inner: any OutputSink) { self.inner = inner }
 
     func write(_ file: OutputFile) throws {
         try inner.write(file)
-        record([file.path: BuildManifest.hash(file.bytes)])
+        let hash = StableHash.hash(file.bytes)
+        lock.lock()
+        recorded[file.path] = hash
+        lock.unlock()
     }
 
     func reuse(_ files: [String: String], from folder: String, slug: String) throws {
         try inner.reuse(files, from: folder, slug: slug)
-        record(files)
-    }
-
-    private func record(_ files: [String: String]) {
         lock.lock()
-        recorded.merge(files) { _, new in new }
+        for (path, hex) in files { recorded[path] = UInt64(hex, radix: 16) ?? 0 }
         lock.unlock()
     }
 
     /// The manifest of what was written: files under `<slug>/` belong to that municipality.
+    /// The record is handed over (emptied), so that it and the manifest are not both kept.
     func manifest(key: String, keys: (String) -> String?, warnings: [Diagnostic]) -> BuildManifest {
         lock.lock()
-        defer { lock.unlock() }
+        let recorded = self.recorded
+        self.recorded = [:]
+        lock.unlock()
         var manifest = BuildManifest(key: key, warnings: warnings)
         for (path, hash) in recorded {
             if let slash = path.firstIndex(of: "/"), path[..<slash] != "assets" {
                 let slug = String(path[..<slash])
-                manifest.municipalities[slug, default: BuildManifest.Entry(input: keys(slug) ?? "", files: [:])].files[path] = hash
+                manifest.municipalities[slug, default: BuildManifest.Entry(input: keys(slug) ?? "", files: [:])].files[path] = BuildManifest.hex(hash)
             } else {
-                manifest.shared[path] = hash
+                manifest.shared[path] = BuildManifest.hex(hash)
             }
         }
         return manifest
