@@ -206,6 +206,18 @@ for n in "${SIZES[@]}"; do
     measure "$n" "${tools[@]}"
 done
 
+# A one-file change in `pejling serve` at the largest size: save → new page fetched, on a
+# scratch copy of the corpus (the script changes a report and puts it back).
+if [ "$MODE" = full ] && [ "$PEJLING_OK" = 1 ]; then
+    n=${SIZES[-1]}
+    scratch=$(mktemp -d /dev/shm/pejling-serve.XXXXXX)
+    cp -r "$CORPORA/n$n/pejling/content" "$scratch/content"
+    log "serve: one-file changes at $n municipalities"
+    python3 "$BENCH/serve_latency.py" "$PEJLING" "$scratch/content" "$RUNS" "$RAW/pejling-$n-serve-ms.txt" \
+        >"$RAW/pejling-$n-serve.log" 2>&1 || cat "$RAW/pejling-$n-serve.log" >&2
+    rm -rf "$scratch"
+fi
+
 cat /proc/loadavg >"$RAW/loadavg-end.txt" 2>/dev/null || true
 
 summary_args=("$RAW" --mode "$MODE" --sizes "${SIZES[@]}" --runs "$RUNS" --warmup "$WARMUP" --out "$REPORT")

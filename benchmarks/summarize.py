@@ -249,6 +249,9 @@ def main():
                big / small * 1.2, times,
                ratio(med("pejling", big, "full-disk"), med("pejling", small, "full-disk")),
                ratio(c("pejling", big, "full-shm"), c("pejling", small, "full-shm")))
+        serve = read(os.path.join(raw, f"pejling-{big}-serve-ms.txt"))
+        target(f"`serve`: one-file change at {fmt_n(big)} pages, save → new page fetched (median)",
+               float(serve) / 1000 if serve else None, 0.2, lambda x: f"{1000 * x:.0f} ms")
         w("| Target | tmpfs | Limit | disk (for information) | CPU time, tmpfs (for information) | Result |")
         w("|---|---:|---:|---:|---:|---|")
         for r in rows:
