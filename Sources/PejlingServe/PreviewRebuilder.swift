@@ -74,7 +74,8 @@ public struct PreviewRebuilder: Service {
         return report
     }
 
-    /// Polls until the service is cancelled or the server shuts down.
+    /// Watches until the service is cancelled or the server shuts down: woken by the system
+    /// when a file is saved (``ChangeSignal``, Linux), or looking every ``ServeOptions/pollInterval``.
     public func run() async throws {
         let watcher = self.watcher
         let initial = startingScan ?? watcher.scan()
@@ -82,22 +83,14 @@ public struct PreviewRebuilder: Service {
             let clock = ContinuousClock()
             var known = initial
             var lastKeepAlive = clock.now
+            let signal = options.usesChangeNotifications
+                ? ChangeSignal.make(content: options.contentDirectory, templates: options.templatesDirectory) : nil
             while !Task.isCancelled {
-                do { try await Task.sleep(for: options.pollInterval) } catch { break }
-                var current = watcher.scan()
-                if current != known {
-                    // Wait for the burst to settle: until two looks a moment apart agree.
-                    let started = clock.now
-                    while clock.now - started < options.maximumSettleTime {
-                        do { try await Task.sleep(for: options.settleInterval) } catch { break }
-                        let again = watcher.scan()
-                        if again == current { break }
-                        current = again
-                    }
-                    let changes = watcher.changes(from: known, to: current)
-                    known = current
-                    if !changes.isEmpty { await buildNow(changes: changes) }
-                }
+                let next = if let signal { await notifiedScan(after: known, signal: signal) } else { await polledScan(after: known) }
+                guard let current = next else { break }
+                let changes = watcher.changes(from: known, to: current)
+                known = current
+                if !changes.isEmpty { await buildNow(changes: changes) }
                 if clock.now - lastKeepAlive >= options.keepAliveInterval {
                     hub.send(.keepAlive)
                     lastKeepAlive = clock.now
@@ -105,5 +98,35 @@ public struct PreviewRebuilder: Service {
             }
         }
         hub.close()
+    }
+
+    /// The folders after the next burst of saves, looked at again only where the saves were
+    /// (in full after a save outside the municipality folders, and every
+    /// ``ServeOptions/safetyScanInterval``); nil when cancelled.
+    func notifiedScan(after known: FolderWatcher.Scan, signal: ChangeSignal) async -> FolderWatcher.Scan? {
+        let options = self.options
+        let touched = await PreviewBuilder.onThread {
+            signal.wait(timeout: options.safetyScanInterval, quiet: options.quietInterval, limit: options.maximumSettleTime)
+        }
+        if Task.isCancelled { return nil }
+        if let slugs = touched?.municipalities { return watcher.rescan(known, municipalities: slugs) }
+        return watcher.scan()
+    }
+
+    /// The folders a poll interval later; when they changed, once a burst of saves has
+    /// settled (two looks a moment apart agree). Nil when cancelled.
+    func polledScan(after known: FolderWatcher.Scan) async -> FolderWatcher.Scan? {
+        do { try await Task.sleep(for: options.pollInterval) } catch { return nil }
+        var current = watcher.scan()
+        guard current != known else { return current }
+        let clock = ContinuousClock()
+        let started = clock.now
+        while clock.now - started < options.maximumSettleTime {
+            do { try await Task.sleep(for: options.settleInterval) } catch { break }
+            let again = watcher.scan()
+            if again == current { break }
+            current = again
+        }
+        return current
     }
 }

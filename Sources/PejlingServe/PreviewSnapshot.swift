@@ -31,6 +31,8 @@ public struct PreviewSnapshot: Sendable {
     private(set) var changedIn: [String: Int] = [:]
     /// The generation in which the set of paths last changed (a 404 page's version).
     private(set) var pathsChangedIn = 0
+    /// The generation in which a `.css` file last changed (or appeared, or went).
+    private(set) var stylesheetsChangedIn = 0
     private var goodBuilds = 0
 
     public init(instance: String) {
@@ -51,31 +53,47 @@ public struct PreviewSnapshot: Sendable {
             }
             return next
         }
-        var files: [String: [UInt8]]
-        if let replaced = outcome.replacedSlugs {
-            files = self.files.filter { path, _ in
-                guard let slash = path.firstIndex(of: "/") else { return true }
-                return !replaced.contains(String(path[..<slash]))
-            }
-            files.merge(outcome.files) { _, new in new }
-        } else {
-            files = outcome.files
+        // A partial build touches only its municipalities' files: the others (tens of
+        // thousands on a large site) keep their bytes and generations without being looked at.
+        var files = outcome.replacedSlugs == nil ? [:] : self.files
+        var changedIn = outcome.replacedSlugs == nil ? [:] : self.changedIn
+        var changed = self.failure != nil
+        var pathsChanged = false
+        var stylesheetChanged = false
+        func remove(_ path: String) {
+            files[path] = nil
+            changedIn[path] = nil
+            pathsChanged = true
+            if path.hasSuffix(".css") { stylesheetChanged = true }
         }
-        var changed = false
-        var changedIn: [String: Int] = [:]
-        for (path, bytes) in files {
+        if let replaced = outcome.replacedSlugs {
+            for path in self.files.keys {
+                guard let slash = path.utf8.firstIndex(of: 0x2F), replaced.contains(String(path[..<slash])),
+                      outcome.files[path] == nil else { continue }
+                remove(path)
+            }
+        } else {
+            for path in self.files.keys where outcome.files[path] == nil { remove(path) }
+        }
+        for (path, bytes) in outcome.files {
             if let old = self.files[path], old == bytes, let when = self.changedIn[path] {
                 changedIn[path] = when
             } else {
+                if self.files[path] == nil { pathsChanged = true }
                 changedIn[path] = generation
                 changed = true
+                if path.hasSuffix(".css") { stylesheetChanged = true }
             }
+            files[path] = bytes
         }
-        if files.count != self.files.count || Set(files.keys) != Set(self.files.keys) {
+        if pathsChanged {
             next.pathsChangedIn = generation
             changed = true
         }
-        if self.failure != nil { changed = true }
+        if stylesheetChanged {
+            next.stylesheetsChangedIn = generation
+            changed = true
+        }
         next.files = files
         next.changedIn = changedIn
         next.slugs = outcome.slugs
@@ -95,10 +113,7 @@ public struct PreviewSnapshot: Sendable {
     }
 
     /// A version of the stylesheets: changes whenever any `.css` file does.
-    var stylesheetVersion: String {
-        let latest = changedIn.filter { $0.key.hasSuffix(".css") }.map(\.value).max() ?? 0
-        return "\(instance)-\(latest)"
-    }
+    var stylesheetVersion: String { "\(instance)-\(stylesheetsChangedIn)" }
 }
 
 /// Why the latest build failed: its problems, ready to show in the browser.

@@ -18,8 +18,17 @@ public struct ServeOptions: Sendable, Hashable {
     public var host = "127.0.0.1"
     /// `--port`.
     public var port = 8080
-    /// How often the content and templates folders are looked at.
+    /// How often the content and templates folders are looked at, where the system cannot
+    /// say when a file is saved (no inotify).
     public var pollInterval: Duration = .milliseconds(200)
+    /// Where the system says when a file is saved (Linux inotify): how long no event must
+    /// come before a burst of saves counts as settled.
+    public var quietInterval: Duration = .milliseconds(25)
+    /// Where the system says when a file is saved: how often the folders are still walked in
+    /// full, for what it may not report (a file system mounted over the network).
+    public var safetyScanInterval: Duration = .seconds(2)
+    /// Whether to use the system's notice of saves where there is one; false polls always.
+    public var usesChangeNotifications = true
     /// How long the folders must stay unchanged before a rebuild, so that a burst of saves
     /// (an editor writing several files, or a temporary file and a rename) builds once.
     public var settleInterval: Duration = .milliseconds(60)

@@ -105,10 +105,15 @@ public struct ContentLoader: Sendable {
             return []
         }
         var slugs: [String] = []
+        // Below the content folder's real path, a folder that is no symbolic link (in a
+        // kommuner/ that is none) is inside: only links need the full check.
+        let folderIsLink = SafePath.hasSymbolicLink(below: root, relative: "kommuner")
         for name in SafePath.listing(folder) {
             if name.hasPrefix(".") { continue }
             let path = folder + "/" + name
-            guard SafePath.isDirectory(path) else {
+            var info = stat()
+            let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+            guard isLink ? SafePath.isDirectory(path) : (info.st_mode & S_IFMT) == S_IFDIR else {
                 diagnostics.warning("ignored: only folders belong in kommuner/", at: SourceLocation(file: DisplayPath.join(display, name)))
                 continue
             }
@@ -118,7 +123,7 @@ public struct ContentLoader: Sendable {
                                   hint: "for example '\(Slug.make(from: name))'")
                 continue
             }
-            guard SafePath.isInside(path, root: root) else {
+            guard !(folderIsLink || isLink) || SafePath.isInside(path, root: root) else {
                 diagnostics.error("the folder links outside the content folder", at: SourceLocation(file: DisplayPath.join(display, name)))
                 continue
             }
@@ -165,6 +170,7 @@ public final class ContentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var siteFiles: [String: UInt64] = [:]
     private var entries: [String: MunicipalityLoader.Result] = [:]
+    private var overview: (inputs: OverviewPage.Inputs, file: OutputFile)?
 
     public init() {}
 
@@ -173,6 +179,19 @@ public final class ContentCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return siteFiles == current && !entries.isEmpty ? entries : nil
+    }
+
+    /// The overview rendered last, if it was made from the same inputs.
+    func overview(for inputs: OverviewPage.Inputs) -> OutputFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return overview?.inputs == inputs ? overview?.file : nil
+    }
+
+    func storeOverview(_ file: OutputFile, for inputs: OverviewPage.Inputs) {
+        lock.lock()
+        overview = (inputs, file)
+        lock.unlock()
     }
 
     func store(_ results: [String: MunicipalityLoader.Result], siteFiles: [String: UInt64]) {

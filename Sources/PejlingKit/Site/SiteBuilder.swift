@@ -189,7 +189,7 @@ public struct SiteBuilder: Sendable {
         let selected = shown.filter { $0.isSelected(by: options.only) }
 
         if let pageContent, let templates, let assets {
-            let shared = [OverviewPage(content: pageContent, municipalities: selected, templates: templates).render()]
+            let shared = [OverviewPage(content: pageContent, municipalities: selected, templates: templates).render(cache: cache)]
                 + assets.files
             for file in shared {
                 do { try sink.write(file) } catch {
