@@ -59,4 +59,36 @@ struct ContentCacheTests {
         let (reloaded, _) = loader.load(cache: cache, reload: [])
         #expect(reloaded?.municipalities.first { $0.slug == slug }?.analysis?.title == "Ny titel C")
     }
+
+    @Test("serve reuses the overview while its inputs are the same, and renders it again when a title changes")
+    func overviewReuse() throws {
+        let content = try copyOfContent()
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        var options = BuildOptions()
+        options.contentDirectory = content.path
+        options.templatesDirectory = Self.root.appendingPathComponent("Templates").path
+        options.jobs = 2
+        let cache = ContentCache()
+        let first = MemorySink()
+        #expect(!SiteBuilder(options: options).render(into: first, pagesOf: nil, cache: cache).failed)
+        let slug = try #require(first.files.keys.sorted().first { $0.hasSuffix("/index.html") }?.split(separator: "/").first.map(String.init))
+
+        // The same inputs: the cached page is used (a marked copy in the cache shows it).
+        var templatesDiagnostics = Diagnostics()
+        let templates = try #require(TemplateSet.load(directory: options.templatesDirectory, diagnostics: &templatesDiagnostics))
+        let (loaded, _) = ContentLoader(directory: content.path, jobs: 2).load()
+        let site = try #require(loaded)
+        let page = OverviewPage(content: site, municipalities: site.municipalities.map(\.summary), templates: templates)
+        let marked = OutputFile(path: "index.html", text: "cached")
+        cache.storeOverview(marked, for: .init(templates: templates.fingerprint, config: site.config, municipalities: page.municipalities))
+        #expect(page.render(cache: cache).bytes == marked.bytes)
+
+        // A changed title is new input: the overview is rendered again and shows it.
+        try retitle(content, slug, to: "En helt ny titel")
+        let second = MemorySink()
+        #expect(!SiteBuilder(options: options).render(into: second, pagesOf: [slug], cache: cache).failed)
+        let overview = String(decoding: try #require(second.files["index.html"]), as: UTF8.self)
+        #expect(overview != "cached")
+        #expect(overview.contains("<li>Analyserapport"))
+    }
 }
