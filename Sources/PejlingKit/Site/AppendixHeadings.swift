@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Marks a report's appendices, so that print starts each on a new page.
 ///
 /// A report's top-level heading (`#`, rendered as `h2`) whose first word is "Bilag" or
@@ -24,17 +30,19 @@ enum AppendixHeadings {
             var copied = 0
             var index = 0
             let count = bytes.count
-            while index + open.count <= count {
-                if bytes[index] == 0x3C, bytes[index + 1] == 0x68, bytes[index + 2] == 0x32, bytes[index + 3] == 0x3E,
+            guard let base = bytes.baseAddress else { return nil }
+            // The C library's memchr finds each `<` far faster than a loop over bytes.
+            while index + open.count <= count, let found = memchr(base + index, 0x3C, count - index) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard index + open.count <= count else { break }
+                if bytes[index + 1] == 0x68, bytes[index + 2] == 0x32, bytes[index + 3] == 0x3E,
                    words.contains(where: { isWord($0, in: bytes, at: index + open.count) }) {
                     if result.isEmpty { result.reserveCapacity(count + 64) }
                     result.append(contentsOf: bytes[copied..<index])
                     result.append(contentsOf: marked)
-                    index += open.count
-                    copied = index
-                } else {
-                    index += 1
+                    copied = index + open.count
                 }
+                index += 1
             }
             guard copied > 0 else { return nil }
             result.append(contentsOf: bytes[copied...])

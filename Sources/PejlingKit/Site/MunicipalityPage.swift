@@ -20,7 +20,7 @@ struct MunicipalityPage {
         let reportRenderer = ReportRenderer(figures: figures)
         let reports: [[String: Any]] = municipality.reports.map { report in
             var context = PageContext.reportSummary(report)
-            context["html"] = AppendixHeadings.mark(reportRenderer.render(report, diagnostics: &diagnostics))
+            context["html"] = PreparedText(AppendixHeadings.mark(reportRenderer.render(report, diagnostics: &diagnostics)))
             if report.kind == .status, let measurement = report.measurement {
                 context["pejling"] = PejlingWording(analysis: municipality.analysis?.measurement, status: measurement).context
             }
@@ -46,24 +46,26 @@ struct MunicipalityPage {
             "har_pejling": municipality.status?.measurement != nil,
         ]
         let summary = figures.summaryHTML()
-        if !summary.isEmpty { context["sammenfatning"] = summary }
+        if !summary.isEmpty { context["sammenfatning"] = PreparedText(summary) }
         if let downloads = Download.links(among: files, links: links) { context["hentning"] = downloads }
 
+        // Values that a template opens as a section ({{#css_href}}) are PreparedText, which
+        // Mustache looks through without reflecting on it.
         var page = context
         page["rod"] = "../"
-        page["css_href"] = "../assets/\(SiteAssets.stylesheetName)"
-        if let canonical = links.canonicalFolderPage { page["canonical"] = canonical }
+        page["css_href"] = PreparedText("../assets/\(SiteAssets.stylesheetName)")
+        if let canonical = links.canonicalFolderPage { page["canonical"] = PreparedText(canonical) }
         files.append(OutputFile(path: "\(slug)/index.html", text: templates.render(page, template: "kommune")))
 
         context["rod"] = ""
         var standalone = context
-        standalone["inline_css"] = assets.stylesheet
+        standalone["inline_css"] = assets.preparedStylesheet
         standalone["selvstaendig"] = true
-        if let canonical = links.canonicalStandalone { standalone["canonical"] = canonical }
+        if let canonical = links.canonicalStandalone { standalone["canonical"] = PreparedText(canonical) }
         files.append(OutputFile(path: "\(slug)/\(slug).html", text: templates.render(standalone, template: "kommune")))
 
         var fragment = context
-        fragment["indlejring_css"] = assets.scopedStylesheet
+        fragment["indlejring_css"] = assets.preparedScopedStylesheet
         fragment["id_praefiks"] = Self.fragmentIDPrefix
         files.append(OutputFile(path: "\(slug)/indlejring.html", text: templates.render(fragment, template: "indlejring")))
         return (files, diagnostics)

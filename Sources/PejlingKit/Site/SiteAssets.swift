@@ -6,6 +6,16 @@ struct SiteAssets: Sendable {
 
     let stylesheet: String
     let scopedStylesheet: String
+    /// The two, ready for the templates once per build (not once per page).
+    let preparedStylesheet: PreparedText
+    let preparedScopedStylesheet: PreparedText
+
+    init(stylesheet: String, scopedStylesheet: String) {
+        self.stylesheet = stylesheet
+        self.scopedStylesheet = scopedStylesheet
+        preparedStylesheet = PreparedText(stylesheet)
+        preparedScopedStylesheet = PreparedText(scopedStylesheet)
+    }
 
     /// Reads every `assets/*.css` of the templates folder, in name order, into one stylesheet
     /// (so figures, print rules and layout can live in files of their own).
