@@ -167,12 +167,16 @@ import Testing
         #expect(report.diagnostics.sorted == SiteBuilder(options: fixture.options.buildOptions).check().diagnostics.sorted)
     }
 
-    @Test func eventsTellAnOpenPageWhenItChanges() async throws {
+    /// Both ways of noticing a save: the system's notice (inotify) and looking at the folders.
+    @Test(arguments: [true, false])
+    func eventsTellAnOpenPageWhenItChanges(notified: Bool) async throws {
         let fixture = try ServeFixture()
         defer { fixture.remove() }
         let state = PreviewState(instance: "t")
         let hub = ReloadHub()
-        var server = PreviewServer(options: fixture.options, state: state, hub: hub)
+        var options = fixture.options
+        options.usesChangeNotifications = notified
+        var server = PreviewServer(options: options, state: state, hub: hub)
         server.log = { _ in }
         let rebuilder = server.rebuilder()
         await rebuilder.buildNow(changes: nil)
