@@ -7,9 +7,20 @@ struct MunicipalityLoader: Sendable {
     let slug: String
 
     struct Result: Sendable {
-        var municipality: Municipality?
+        /// Fixed, so that ``summary`` always matches it.
+        let municipality: Municipality?
         var diagnostics: Diagnostics
         var fingerprints: [String: UInt64]
+        /// The municipality's ``Municipality/summary``, made once with the load: `serve` keeps
+        /// loads between builds, and 10,000 summaries made again on every save cost time.
+        let summary: Municipality?
+
+        init(municipality: Municipality?, diagnostics: Diagnostics, fingerprints: [String: UInt64]) {
+            self.municipality = municipality
+            self.diagnostics = diagnostics
+            self.fingerprints = fingerprints
+            summary = municipality?.summary
+        }
     }
 
     var folderRelative: String { "kommuner/\(slug)" }

@@ -27,11 +27,15 @@ extension Municipality {
     /// What the overview and the checks across municipalities need, without report texts and
     /// measurements, so that a build of many municipalities holds only this much of each.
     var summary: Municipality {
+        func stripped(_ report: Report?) -> Report? {
+            guard var report else { return nil }
+            report.body = ""
+            report.measurement = nil
+            return report
+        }
         var copy = self
-        copy.analysis?.body = ""
-        copy.analysis?.measurement = nil
-        copy.status?.body = ""
-        copy.status?.measurement = nil
+        copy.analysis = stripped(analysis)
+        copy.status = stripped(status)
         return copy
     }
 

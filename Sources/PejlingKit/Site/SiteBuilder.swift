@@ -142,7 +142,7 @@ public struct SiteBuilder: Sendable {
             init(load: MunicipalityLoader.Result, keepingLoad: Bool) {
                 self.load = keepingLoad ? Load(load) : nil
                 diagnostics = load.diagnostics
-                summary = load.municipality?.summary
+                summary = load.summary
             }
         }
         let outcomes = ParallelMap.map(municipalitySlugs, jobs: options.jobs) { slug -> Outcome in
