@@ -196,12 +196,6 @@ struct Chart: Sendable {
     /// The axis labels at 0, 25, 50, 75 and 100 %.
     static let axisLabels = (0...4).map { DanishFormat.percent(Double($0) / 4) }
 
-    static func marker(_ series: ChartSeries, x: Double, y: Double) -> String {
-        var out = ""
-        appendMarker(series, x: x, y: y, to: &out)
-        return out
-    }
-
     static func appendMarker(_ series: ChartSeries, x: Double, y: Double, to out: inout String) {
         switch series.marker {
         case .circle:
@@ -236,12 +230,6 @@ struct Chart: Sendable {
         }
     }
 
-    static func intervalBar(from: Double, to: Double, y: Double, colour: String) -> String {
-        var out = ""
-        appendIntervalBar(from: from, to: to, y: y, colour: colour, to: &out)
-        return out
-    }
-
     static func appendIntervalBar(from: Double, to: Double, y: Double, colour: String, to out: inout String) {
         out += "<path d=\"M"
         appendNumber(from, to: &out)
@@ -270,12 +258,6 @@ struct Chart: Sendable {
     static let gridXs = (0...4).map { number(x(Double($0) / 4)) }
 
     /// Vertical grid lines at 0, 25, 50, 75 and 100 % for one row.
-    static func gridSegment(from top: Double, to bottom: Double) -> String {
-        var out = ""
-        appendGridSegment(from: top, to: bottom, to: &out)
-        return out
-    }
-
     static func appendGridSegment(from top: Double, to bottom: Double, to out: inout String) {
         let top = number(top)
         let bottom = number(bottom)
@@ -292,13 +274,6 @@ struct Chart: Sendable {
         }
     }
 
-    static func text(_ text: String, x: Double, y: Double, anchor: String? = nil, fill: String? = nil,
-                     weight: String? = nil, style: String? = nil, size: Double? = nil) -> String {
-        var out = ""
-        appendText(text, x: x, y: y, anchor: anchor, fill: fill, weight: weight, style: style, size: size, to: &out)
-        return out
-    }
-
     static func appendText(_ text: String, x: Double, y: Double, anchor: String? = nil, fill: String? = nil,
                            weight: String? = nil, style: String? = nil, size: Double? = nil, to out: inout String) {
         out += "<text x=\""
@@ -306,29 +281,24 @@ struct Chart: Sendable {
         out += "\" y=\""
         appendNumber(y, to: &out)
         out += "\""
-        if let anchor {
-            out += " text-anchor=\""
-            out += anchor
+        func attribute(_ name: String, _ value: String?) {
+            guard let value else { return }
+            out += " "
+            out += name
+            out += "=\""
+            out += value
             out += "\""
         }
+        attribute("text-anchor", anchor)
         if let size {
             out += " font-size=\""
             appendNumber(size, to: &out)
             out += "\""
         }
-        if let weight {
-            out += " font-weight=\""
-            out += weight
-            out += "\""
-        }
-        if let style {
-            out += " font-style=\""
-            out += style
-            out += "\""
-        }
-        out += " fill=\""
-        out += fill ?? "#1a1a1a"
-        out += "\">"
+        attribute("font-weight", weight)
+        attribute("font-style", style)
+        attribute("fill", fill ?? "#1a1a1a")
+        out += ">"
         HTML.appendEscaped(text, to: &out)
         out += "</text>"
     }
