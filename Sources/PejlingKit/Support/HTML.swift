@@ -8,7 +8,7 @@ public enum HTML {
         guard needsEscaping(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
-        appendEscaped(text, to: &out)
+        appendEscapedRuns(text, to: &out)
         return out
     }
 
@@ -23,6 +23,11 @@ public enum HTML {
             out += text
             return
         }
+        appendEscapedRuns(text, to: &out)
+    }
+
+    /// The escaping itself, for text known to need it (so that it is scanned once).
+    private static func appendEscapedRuns(_ text: String, to out: inout String) {
         // Copy the runs between special characters in one piece each (they are ASCII, so
         // every index here is a character boundary).
         let utf8 = text.utf8
@@ -52,7 +57,7 @@ public enum HTML {
     static func needsEscaping(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            bytes.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
+            bytes.contains(where: isMarkup)
         }
     }
 }
@@ -132,14 +137,10 @@ extension HTML {
         byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
     }
 
-    /// A template context with every string passed through ``isolatingMarkupCharacters(_:)``.
-    /// Only what changes is copied: a context without such a string (all real content) is
-    /// returned as it is, so that a 10,000-row overview is not held twice.
-    static func isolatingMarkupCharacters(in value: Any) -> Any {
-        isolatingIfChanged(value) ?? value
-    }
-
-    /// The isolated value, or nil when isolation changes nothing in it.
+    /// A template context value with every string passed through
+    /// ``isolatingMarkupCharacters(_:)``, or nil when isolation changes nothing in it. Only what
+    /// changes is copied: a context without such a string (all real content) stays as it is,
+    /// so that a 10,000-row overview is not held twice.
     private static func isolatingIfChanged(_ value: Any) -> Any? {
         switch value {
         case let text as String:
