@@ -18,9 +18,9 @@ extension DataExport {
         out += "{\n  \"kommune\": {\"kode\": "
         out += municipality.code.map(String.init) ?? "null"
         out += ", \"navn\": "
-        Self.appendJSONString(municipality.name, to: &out)
+        JSONText.append(municipality.name, to: &out)
         out += ", \"slug\": "
-        Self.appendJSONString(municipality.slug, to: &out)
+        JSONText.append(municipality.slug, to: &out)
         out += ", \"eksempel\": "
         out += municipality.isExample ? "true" : "false"
         out += "},\n  \"maalinger\": ["
@@ -52,9 +52,9 @@ extension DataExport {
 
     private func appendMeasurement(_ measurement: Measurement, results: [(Criterion, CriterionResult)], to out: inout String) {
         out += "    {\"type\": "
-        Self.appendJSONString(measurement.kind.rawValue, to: &out)
+        JSONText.append(measurement.kind.rawValue, to: &out)
         out += ", \"dato\": "
-        Self.appendJSONString(measurement.date.description, to: &out)
+        JSONText.append(measurement.date.description, to: &out)
         out += ", \"antal_sager\": "
         out += String(measurement.caseCount)
         out += ",\n      \"resultater\": ["
@@ -72,11 +72,11 @@ extension DataExport {
 
     private func appendResult(_ criterion: Criterion, _ result: CriterionResult, to out: inout String) {
         out += "        {\"kriterium\": "
-        Self.appendJSONString(criterion.id, to: &out)
+        JSONText.append(criterion.id, to: &out)
         out += ", \"pejlemaerke\": "
-        Self.appendJSONString(criterion.bearingID, to: &out)
+        JSONText.append(criterion.bearingID, to: &out)
         out += ", \"tekst\": "
-        Self.appendJSONString(criterion.text, to: &out)
+        JSONText.append(criterion.text, to: &out)
         out += ", \"opfyldt\": "
         out += String(result.opfyldt)
         out += ", \"ikke_opfyldt\": "
@@ -100,11 +100,11 @@ extension DataExport {
 
     private func appendComparison(_ comparison: Comparison, to out: inout String) {
         out += "    {\"kriterium\": "
-        Self.appendJSONString(comparison.criterionID, to: &out)
+        JSONText.append(comparison.criterionID, to: &out)
         out += ", \"fra\": "
-        Self.appendJSONString(comparison.fromDate.description, to: &out)
+        JSONText.append(comparison.fromDate.description, to: &out)
         out += ", \"til\": "
-        Self.appendJSONString(comparison.toDate.description, to: &out)
+        JSONText.append(comparison.toDate.description, to: &out)
         out += ", \"forskel_procentpoint\": "
         out += ExportNumber.fixed(comparison.differencePercentagePoints, decimals: 1)
         out += ", \"p_vaerdi\": "
@@ -112,16 +112,5 @@ extension DataExport {
         out += ", \"signifikant\": "
         out += comparison.isSignificant ? "true" : "false"
         out += "}"
-    }
-
-    /// ``JSONText/string(_:)`` appended, without a String of its own when nothing needs escaping.
-    static func appendJSONString(_ text: String, to out: inout String) {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-            out += "\""
-            out += text
-            out += "\""
-            return
-        }
-        out += JSONText.string(text)
     }
 }

@@ -50,21 +50,10 @@ public struct BuildManifest: Sendable, Hashable, Codable {
     /// buffer: Foundation's encoder builds the whole document as objects first, which for
     /// 10,000 municipalities took tens of megabytes at the end of a build.
     func json() throws -> [UInt8] {
-        var out: [UInt8] = []
+        var out = ""
         out.reserveCapacity(256 + municipalities.count * 480 + shared.count * 64)
-        func append(_ text: String) { out.append(contentsOf: text.utf8) }
-        func appendString(_ text: String) {
-            out.append(0x22)
-            for byte in text.utf8 {
-                switch byte {
-                case 0x22: append("\\\"")
-                case 0x5C: append("\\\\")
-                case 0x00..<0x20: append(String(format: "\\u%04x", byte))
-                default: out.append(byte)
-                }
-            }
-            out.append(0x22)
-        }
+        func append(_ text: String) { out += text }
+        func appendString(_ text: String) { JSONText.append(text, to: &out) }
         func appendHashes(_ hashes: [String: String], indent: String) {
             guard !hashes.isEmpty else { return append("{}") }
             append("{\n")
@@ -95,9 +84,9 @@ public struct BuildManifest: Sendable, Hashable, Codable {
         append(",\n  \"version\" : \(version),\n  \"warnings\" : ")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        out.append(contentsOf: try encoder.encode(warnings))
+        out += String(decoding: try encoder.encode(warnings), as: UTF8.self)
         append("\n}\n")
-        return out
+        return Array(out.utf8)
     }
 
     static func hex(_ value: UInt64) -> String {
