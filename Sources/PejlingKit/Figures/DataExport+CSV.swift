@@ -89,19 +89,19 @@ extension DataExport {
     }
 
     /// A field, quoted when it holds `;`, `"`, a line break or starts or ends with a space.
+    /// Decided and quoted by bytes: as characters, a CR LF pair or a quote with a combining
+    /// mark is one character that equals neither, and would slip through unquoted.
     static func field(_ text: String) -> String {
-        // Most fields have none of the bytes that could matter.
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
             || utf8.first == 0x20 || utf8.last == 0x20 else { return text }
-        let needsQuotes = text.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || text.hasPrefix(" ") || text.hasSuffix(" ")
-        guard needsQuotes else { return text }
-        var quoted = "\""
-        for character in text {
-            quoted.append(character)
-            if character == "\"" { quoted.append("\"") }
+        var quoted: [UInt8] = [0x22]
+        quoted.reserveCapacity(utf8.count + 8)
+        for byte in utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
         }
-        return quoted + "\""
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }

@@ -73,6 +73,9 @@ import Testing
         #expect(DataExport.field("a;b") == "\"a;b\"")
         #expect(DataExport.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(DataExport.field("two\nlines") == "\"two\nlines\"")
+        #expect(DataExport.field("two\r\nlines") == "\"two\r\nlines\"", "CR LF is one Character, but a line break")
+        #expect(DataExport.field("a\"\u{301}b") == "\"a\"\"\u{301}b\"", "a quote glued to a combining mark is doubled")
+        #expect(DataExport.field(" \u{301}x") == "\" \u{301}x\"", "a leading space glued to a mark still counts")
         #expect(DataExport.percent(0.125) == "12,50")
     }
 }
