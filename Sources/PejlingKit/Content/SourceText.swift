@@ -104,17 +104,9 @@ extension SourceText {
         return SourceLocation(file: file, line: line + lineOffset, column: column)
     }
 
-    /// The text of a 1-based line, for showing beside a diagnostic.
-    public func line(_ number: Int) -> Substring? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        while current < number {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            current += 1
-        }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-        return text[start..<end]
+    /// The text's lines, for showing beside diagnostics (line 1 first). ``decode(_:file:)``
+    /// has made every line end a `\n`.
+    public var lines: [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 }

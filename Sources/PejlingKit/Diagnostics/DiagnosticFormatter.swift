@@ -127,12 +127,6 @@ public struct DiagnosticFormatter: Sendable {
         let cache = SourceLineCache()
         return { file, line in cache.line(line, of: file) }
     }
-
-    /// Reads line `number` of `file` from disk (the whole file, every call: for many lines,
-    /// use ``fileLineReader()``).
-    public static let readLine: @Sendable (String, Int) -> String? = { file, number in
-        SourceLineCache().line(number, of: file)
-    }
 }
 
 /// The lines of the files that diagnostics point into, each file read once.
@@ -153,7 +147,7 @@ final class SourceLineCache: @unchecked Sendable {
     static func lines(of file: String) -> [Substring]? {
         guard case .success(let bytes) = SafePath.readRegularFile(file),
               case .success(let source) = SourceText.decode(bytes, file: file) else { return nil }
-        return source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        return source.lines
     }
 }
 
