@@ -123,17 +123,11 @@ final class ChangeSignal: @unchecked Sendable {
                 }
                 let relative = name.isEmpty ? folder.relative : (folder.relative.isEmpty ? name : folder.relative + "/" + name)
                 if mask & Self.isDirectoryFlag != 0 { _ = watchTree(root: folder.root, relative: relative) }
-                touched.merge(Touched(municipalities: Self.municipality(root: folder.root, relative: relative)))
+                let slug = FolderWatcher.municipality(of: FolderWatcher.FileKey(root: folder.root, relative: relative))
+                touched.merge(Touched(municipalities: slug.map { [$0] }))
             }
         }
         return touched
-    }
-
-    /// The municipality a path lies in (`kommuner/<slug>/…`), as a one-element set; nil outside.
-    private static func municipality(root: FolderWatcher.Root, relative: String) -> Set<String>? {
-        let parts = relative.split(separator: "/", maxSplits: 2)
-        guard root == .content, parts.count >= 3, parts[0] == "kommuner" else { return nil }
-        return [String(parts[1])]
     }
 
     /// Watches a folder and every folder below it (not through symbolic links); false when

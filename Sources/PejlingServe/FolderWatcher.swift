@@ -92,14 +92,17 @@ public struct FolderWatcher: Sendable {
         files.sort()
         var slugs: Set<String>? = []
         for key in files {
-            let parts = key.relative.split(separator: "/")
-            if key.root == .content, parts.count >= 3, parts[0] == "kommuner" {
-                slugs?.insert(String(parts[1]))
-            } else {
-                slugs = nil
-            }
+            if let slug = Self.municipality(of: key) { slugs?.insert(slug) } else { slugs = nil }
         }
         return Changes(files: files, municipalities: slugs)
+    }
+
+    /// The municipality whose folder a file is in (`kommuner/<slug>/…` in the content folder);
+    /// nil for any other file, which may affect every page.
+    static func municipality(of key: FileKey) -> String? {
+        let parts = key.relative.split(separator: "/", maxSplits: 2)
+        guard key.root == .content, parts.count >= 3, parts[0] == "kommuner" else { return nil }
+        return String(parts[1])
     }
 
     /// Names that editors write beside a file while saving it, or that a build never reads.
