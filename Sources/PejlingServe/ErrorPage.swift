@@ -63,45 +63,40 @@ public enum ErrorPage {
             items += "</li>\n"
         }
         let summary = "\(errors) fejl, \(warnings) \(warnings == 1 ? "advarsel" : "advarsler")"
-        return """
-        <!DOCTYPE html>
-        <html lang="da">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <title>Byggefejl – pejling serve</title>
-        <style>
-        body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff; line-height: 1.5; }
-        main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
-        h1 { color: #8b0000; font-size: 1.6rem; }
-        ol { padding-left: 0; list-style: none; }
-        li { border-left: 0.4rem solid #b00020; background: #fdf0f1; padding: 0.6rem 1rem; margin-bottom: 1rem; }
-        li.warning { border-left-color: #8a5a00; background: #fff7e6; }
-        .niveau { font-weight: bold; }
-        .sted code { overflow-wrap: anywhere; }
-        .besked { font-size: 1.1rem; margin: 0.3rem 0; }
-        pre { background: #fff; border: 1px solid #ccc; padding: 0.5rem; overflow-x: auto; }
-        code { font-family: ui-monospace, monospace; }
-        </style>
-        </head>
-        <body>
-        <main id="pejling-fejl">
-        <h1>Siden kunne ikke bygges</h1>
-        <p>pejling fandt problemer i indholdet (\(summary)). Ret filen og gem den: siden kommer tilbage af sig selv.
-        <span lang="en">The build failed; fix the file and save, and this page reloads by itself.</span></p>
-        <ol class="fejlliste">
-        \(items)</ol>
-        </main>
-        \(script)
-        </body>
-        </html>
+        return page(title: "Byggefejl", style: """
+            h1 { color: #8b0000; font-size: 1.6rem; }
+            ol { padding-left: 0; list-style: none; }
+            li { border-left: 0.4rem solid #b00020; background: #fdf0f1; padding: 0.6rem 1rem; margin-bottom: 1rem; }
+            li.warning { border-left-color: #8a5a00; background: #fff7e6; }
+            .niveau { font-weight: bold; }
+            .sted code { overflow-wrap: anywhere; }
+            .besked { font-size: 1.1rem; margin: 0.3rem 0; }
+            pre { background: #fff; border: 1px solid #ccc; padding: 0.5rem; overflow-x: auto; }
+            code { font-family: ui-monospace, monospace; }
 
-        """
+            """, main: """
+            <main id="pejling-fejl">
+            <h1>Siden kunne ikke bygges</h1>
+            <p>pejling fandt problemer i indholdet (\(summary)). Ret filen og gem den: siden kommer tilbage af sig selv.
+            <span lang="en">The build failed; fix the file and save, and this page reloads by itself.</span></p>
+            <ol class="fejlliste">
+            \(items)</ol>
+            </main>
+            """, script: script)
     }
 
     /// The page for a path that the build did not write.
     public static func notFound(path: String, script: String = "") -> String {
+        page(title: "Siden findes ikke", style: "", main: """
+            <main>
+            <h1>Siden findes ikke</h1>
+            <p>Byggeriet har ikke skrevet <code>\(HTML.escape(path))</code>. <a href="/">Gå til oversigten</a>.</p>
+            </main>
+            """, script: script)
+    }
+
+    /// The frame both pages share: head, base style, `main`, and the live-reload script.
+    static func page(title: String, style: String, main: String, script: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="da">
@@ -109,17 +104,14 @@ public enum ErrorPage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
-        <title>Siden findes ikke – pejling serve</title>
+        <title>\(title) – pejling serve</title>
         <style>
         body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff; line-height: 1.5; }
         main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
-        </style>
+        \(style)</style>
         </head>
         <body>
-        <main>
-        <h1>Siden findes ikke</h1>
-        <p>Byggeriet har ikke skrevet <code>\(HTML.escape(path))</code>. <a href="/">Gå til oversigten</a>.</p>
-        </main>
+        \(main)
         \(script)
         </body>
         </html>
