@@ -23,7 +23,7 @@ struct PreviewBuilder: Sendable {
     func build(pagesOf slugs: Set<String>?, previous: PreviewSnapshot) -> BuildOutcome {
         let partial = slugs.flatMap { canReuse(previous) ? $0 : nil }
         let sink = MemorySink()
-        let result = SiteBuilder(options: options).render(into: sink, pagesOf: partial, cache: cache)
+        let result = SiteBuilder(options: options).render(into: sink, pagesOf: partial, memory: cache?.reading(partial))
         var diagnostics = result.diagnostics
         if let partial {
             // The pages left alone were rendered last time: keep what that found in their folders.

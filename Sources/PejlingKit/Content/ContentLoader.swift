@@ -57,42 +57,34 @@ public struct ContentLoader: Sendable {
         return SiteFiles(root: root, displayDirectory: DisplayPath.relative(directory), config: config, catalogue: catalogue, fingerprints: fingerprints)
     }
 
-    /// Loads one municipality folder, or takes it from `reusable` when `reload` is given and
-    /// does not name it.
-    func loadMunicipality(_ slug: String, site: SiteFiles, reusable: [String: MunicipalityLoader.Result],
-                          reload: Set<String>?) -> MunicipalityLoader.Result {
-        if let reload, !reload.contains(slug), let previous = reusable[slug] { return previous }
-        return MunicipalityLoader(root: site.root, displayDirectory: site.displayDirectory, slug: slug).load(catalogue: site.catalogue)
+    /// Loads every municipality folder in `slugs` on ``jobs`` threads and hands each load to
+    /// `body` on the thread that made it; the results come back in the order of `slugs`. A load
+    /// that `memory` kept from an earlier build is used instead of reading its folder again.
+    ///
+    /// ```swift
+    /// let titles = loader.mapMunicipalities(slugs, site: site, memory: nil) { _, load in load.municipality?.name }
+    /// ```
+    func mapMunicipalities<Output: Sendable>(_ slugs: [String], site: SiteFiles, memory: (any BuildMemory)?,
+                                             _ body: @Sendable (String, MunicipalityLoad) -> Output) -> [Output] {
+        ParallelMap.map(slugs, jobs: jobs) { slug in
+            let load = memory?.load(of: slug, siteFiles: site.fingerprints)
+                ?? MunicipalityLoader(root: site.root, displayDirectory: site.displayDirectory, slug: slug).load(catalogue: site.catalogue)
+            return body(slug, load)
+        }
     }
 
-    /// Loads and validates the whole content folder.
-    ///
-    /// With a `cache` and a set of slugs to `reload`, municipalities outside that set are taken
-    /// from the cache as the previous load left them (when site.yml and kriterier.yml are
-    /// unchanged), so that `serve` re-reads only the folders that changed.
-    public func load(cache: ContentCache? = nil, reload: Set<String>? = nil) -> (SiteContent?, Diagnostics) {
+    /// Loads and validates the whole content folder into memory (a build streams instead:
+    /// see ``SitePass``).
+    public func load() -> (SiteContent?, Diagnostics) {
         var diagnostics = Diagnostics()
         guard let site = loadSiteFiles(diagnostics: &diagnostics) else { return (nil, diagnostics) }
         let slugs = municipalitySlugs(root: site.root, diagnostics: &diagnostics)
-        let reusable = reload.flatMap { _ in cache?.results(ifSiteFiles: site.fingerprints) } ?? [:]
-        let loaded = ParallelMap.map(slugs, jobs: jobs) { slug in
-            loadMunicipality(slug, site: site, reusable: reusable, reload: reload)
-        }
-        cache?.store(Dictionary(uniqueKeysWithValues: zip(slugs, loaded)), siteFiles: site.fingerprints)
-        var municipalities: [Municipality] = []
-        var fingerprints: [String: [String: UInt64]] = ["": site.fingerprints]
-        for result in loaded {
-            diagnostics.append(contentsOf: result.diagnostics)
-            if let municipality = result.municipality {
-                municipalities.append(municipality)
-                fingerprints[municipality.slug] = result.fingerprints
-            }
-        }
+        let loads = mapMunicipalities(slugs, site: site, memory: nil) { _, load in load }
+        for load in loads { diagnostics.append(contentsOf: load.diagnostics) }
+        let municipalities = loads.compactMap(\.municipality)
         Municipality.validateAcross(municipalities, diagnostics: &diagnostics)
         guard let config = site.config, let catalogue = site.catalogue else { return (nil, diagnostics) }
-        let content = SiteContent(config: config, catalogue: catalogue, municipalities: municipalities,
-                                  inputFingerprints: fingerprints)
-        return (content, diagnostics)
+        return (SiteContent(config: config, catalogue: catalogue, municipalities: municipalities), diagnostics)
     }
 
     /// The municipality folders, sorted; a folder name that is not a valid slug is an error.
@@ -155,49 +147,5 @@ func readInside(root: String, relative: String, display: String, diagnostics: in
     case .failure(let diagnostic):
         diagnostics.append(diagnostic)
         return nil
-    }
-}
-
-/// What loading each municipality gave last time, for `serve`: one instance lives as long as
-/// the server, and a rebuild after a save re-reads only the changed folders.
-///
-/// ```swift
-/// let cache = ContentCache()
-/// _ = ContentLoader(directory: "content").load(cache: cache)                        // reads all
-/// _ = ContentLoader(directory: "content").load(cache: cache, reload: ["egelund"])   // reads one
-/// ```
-public final class ContentCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var siteFiles: [String: UInt64] = [:]
-    private var entries: [String: MunicipalityLoader.Result] = [:]
-    private var overview: (inputs: OverviewPage.Inputs, file: OutputFile)?
-
-    public init() {}
-
-    /// The cached results, if they were loaded against the same site-wide files.
-    func results(ifSiteFiles current: [String: UInt64]) -> [String: MunicipalityLoader.Result]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return siteFiles == current && !entries.isEmpty ? entries : nil
-    }
-
-    /// The overview rendered last, if it was made from the same inputs.
-    func overview(for inputs: OverviewPage.Inputs) -> OutputFile? {
-        lock.lock()
-        defer { lock.unlock() }
-        return overview?.inputs == inputs ? overview?.file : nil
-    }
-
-    func storeOverview(_ file: OutputFile, for inputs: OverviewPage.Inputs) {
-        lock.lock()
-        overview = (inputs, file)
-        lock.unlock()
-    }
-
-    func store(_ results: [String: MunicipalityLoader.Result], siteFiles: [String: UInt64]) {
-        lock.lock()
-        entries = results
-        self.siteFiles = siteFiles
-        lock.unlock()
     }
 }

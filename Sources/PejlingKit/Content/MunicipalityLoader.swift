@@ -6,22 +6,8 @@ struct MunicipalityLoader: Sendable {
     let displayDirectory: String
     let slug: String
 
-    struct Result: Sendable {
-        /// Fixed, so that ``summary`` always matches it.
-        let municipality: Municipality?
-        var diagnostics: Diagnostics
-        var fingerprints: [String: UInt64]
-        /// The municipality's ``Municipality/summary``, made once with the load: `serve` keeps
-        /// loads between builds, and 10,000 summaries made again on every save cost time.
-        let summary: Municipality?
-
-        init(municipality: Municipality?, diagnostics: Diagnostics, fingerprints: [String: UInt64]) {
-            self.municipality = municipality
-            self.diagnostics = diagnostics
-            self.fingerprints = fingerprints
-            summary = municipality?.summary
-        }
-    }
+    /// What loading one folder gives; a type of its own so that `serve` can keep it.
+    typealias Result = MunicipalityLoad
 
     var folderRelative: String { "kommuner/\(slug)" }
     func display(_ name: String) -> String { DisplayPath.appending(displayDirectory, folderRelative + "/" + name) }

@@ -91,12 +91,30 @@ public struct InputFingerprints: Sendable, Hashable {
         }
     }
 
-    /// Identifies the pejling binary (path, size and modification time), so a new version
-    /// of pejling never reuses pages an old one rendered.
+    /// Identifies the pejling binary by its version and a hash of its bytes — not its path or
+    /// modification time — so that a new version of pejling never reuses pages an old one
+    /// rendered, while the same binary copied elsewhere (or run under a faked clock) writes the
+    /// same manifest.
     static let generator: String = {
-        let path = CommandLine.arguments.first.flatMap { SafePath.realPath($0) } ?? SafePath.realPath("/proc/self/exe") ?? "pejling"
-        var info = stat()
-        guard stat(path, &info) == 0 else { return path }
-        return "\(path):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        let path = SafePath.realPath("/proc/self/exe") ?? CommandLine.arguments.first.flatMap { SafePath.realPath($0) }
+        let content = path.flatMap(hashContents).map(BuildManifest.hex) ?? "unknown"
+        return "pejling \(PejlingVersion.current) \(content)"
     }()
+
+    /// A hash of a file's bytes, read a mebibyte at a time (a debug binary is tens of megabytes,
+    /// and a build's memory stays small).
+    static func hashContents(of path: String) -> UInt64? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var hash = StableHash.initialSeed
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return hash }
+            hash = buffer.withUnsafeBytes { StableHash.hash(UnsafeRawBufferPointer(rebasing: $0[..<count]), seed: hash) }
+        }
+    }
 }

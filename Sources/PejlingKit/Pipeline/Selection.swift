@@ -1,21 +1,11 @@
-extension SiteContent {
-    /// The content as a build shows it: without `--drafts`, draft reports are left out,
-    /// and so is a municipality whose analysis is a draft (it has nothing to publish yet).
+extension Municipality {
+    /// The municipality as a build shows it: without `--drafts`, draft reports are left out,
+    /// and so is a municipality whose analysis is a draft (it has nothing to publish yet);
+    /// nil when it has nothing to publish.
     ///
     /// ```swift
-    /// let published = content.applyingDrafts(include: options.includeDrafts)
+    /// let shown = municipality.published(includeDrafts: options.includeDrafts)
     /// ```
-    public func applyingDrafts(include: Bool) -> SiteContent {
-        guard !include else { return self }
-        var copy = self
-        copy.municipalities = municipalities.compactMap { $0.published(includeDrafts: false) }
-        return copy
-    }
-}
-
-extension Municipality {
-    /// The municipality as a build shows it (see ``SiteContent/applyingDrafts(include:)``);
-    /// nil when it has nothing to publish.
     public func published(includeDrafts: Bool) -> Municipality? {
         guard !includeDrafts else { return self }
         if analysis?.isDraft == true { return nil }
@@ -42,5 +32,13 @@ extension Municipality {
     /// Whether `--only` selectors (slugs or codes) name this municipality; all do when there are none.
     func isSelected(by selectors: [String]) -> Bool {
         selectors.isEmpty || selectors.contains { $0 == slug || (Int($0) != nil && Int($0) == code) }
+    }
+
+    /// An error for each `--only` selector that names no municipality.
+    static func reportUnknownSelectors(_ selectors: [String], among municipalities: [Municipality], diagnostics: inout Diagnostics) {
+        for selector in selectors where !municipalities.contains(where: { $0.isSelected(by: [selector]) }) {
+            diagnostics.error("--only \(selector): no municipality with that slug or kode in the content",
+                              at: SourceLocation(file: "--only"))
+        }
     }
 }

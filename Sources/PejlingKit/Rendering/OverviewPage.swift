@@ -4,26 +4,7 @@ struct OverviewPage {
     let municipalities: [Municipality]
     let templates: TemplateSet
 
-    /// Everything the page is made from: the same inputs give the same page.
-    struct Inputs: Equatable {
-        var templates: UInt64
-        var config: SiteConfig
-        var municipalities: [Municipality]
-    }
-
-    /// Renders the page, or takes it from `cache` when it is made from the same inputs as last
-    /// time (`serve` after an edit that changes no title, date or name: at 10,000 municipalities
-    /// the overview is most of a one-file rebuild).
-    func render(cache: ContentCache? = nil) -> OutputFile {
-        guard let cache else { return render() }
-        let inputs = Inputs(templates: templates.fingerprint, config: content.config, municipalities: municipalities)
-        if let cached = cache.overview(for: inputs) { return cached }
-        let file = render()
-        cache.storeOverview(file, for: inputs)
-        return file
-    }
-
-    private func render() -> OutputFile {
+    func render() -> OutputFile {
         OutputFile(path: "index.html", text: templates.render(context(), template: "oversigt"))
     }
 

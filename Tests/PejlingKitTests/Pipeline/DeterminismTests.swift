@@ -27,11 +27,12 @@ import Testing
         #expect(again.files == four.files)
     }
 
-    /// End to end: the `pejling` binary, run twice into two output folders with different
-    /// `--jobs`, `TZ`, `LC_ALL`/`LANG`, listing order (the content folder is made again at
-    /// the same path, in the opposite order) and, with libfaketime installed (`make deps`
-    /// installs it), a clock set years ahead. Every file, the manifest included, must have
-    /// the same bytes.
+    /// End to end: the `pejling` binary, run three times into three output folders with
+    /// different `--jobs`, `TZ`, `LC_ALL`/`LANG` and listing order (the content folder is made
+    /// again at the same path, in the opposite order); the second time a copy of the binary in
+    /// another folder (another path, another modification time), the third time under
+    /// libfaketime (`make deps` installs it) with the clock and file times set years ahead.
+    /// Every file, the manifest included, must have the same bytes.
     @Test func binaryWritesTheSameBytesUnderDifferentEnvironments() throws {
         let binary = PejlingBinary.executable.path
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw PejlingBinary.BinaryMissing(path: binary) }
@@ -39,30 +40,35 @@ import Testing
         defer { SiteFixture.remove(scratch) }
         let content = scratch + "/content"
         let faketime = ["/usr/bin/faketime", "/usr/local/bin/faketime"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        func build(_ program: String, into output: String, jobs: Int, environment: [String: String], faked: Bool = false) throws -> Int32 {
+            var command = [program, "build", "--content", content, "--templates", SiteFixture.templates,
+                           "--output", scratch + "/" + output, "--jobs", String(jobs), "--drafts"]
+            if faked, let faketime { command = [faketime, "-f", "@2041-12-31 23:59:30"] + command }
+            return try Self.run(command[0], Array(command.dropFirst()), environment: environment)
+        }
 
         try SiteFixture.copy(SiteFixture.demoContent, to: content, reversed: false)
-        let first = try Self.run(binary, ["build", "--content", content, "--templates", SiteFixture.templates,
-                                          "--output", scratch + "/a", "--jobs", "1", "--drafts"],
-                                 environment: ["TZ": "UTC", "LC_ALL": "C", "LANG": "C"])
+        let first = try build(binary, into: "a", jobs: 1, environment: ["TZ": "UTC", "LC_ALL": "C", "LANG": "C"])
 
         SiteFixture.remove(content)
         try SiteFixture.copy(SiteFixture.demoContent, to: content, reversed: true)
-        var second = [binary, "build", "--content", content, "--templates", SiteFixture.templates,
-                      "--output", scratch + "/b", "--jobs", "4", "--drafts"]
-        // Only the clock moves: NO_FAKE_STAT keeps file times (which identify the binary) real.
-        if let faketime { second = [faketime, "-f", "@2041-12-31 23:59:30"] + second }
-        let secondStatus = try Self.run(second[0], Array(second.dropFirst()),
-                                        environment: ["TZ": "Pacific/Kiritimati", "LC_ALL": "da_DK.UTF-8",
-                                                      "LANG": "da_DK.UTF-8", "NO_FAKE_STAT": "1"])
-        #expect(first == 0 && secondStatus == 0)
+        let copied = scratch + "/elsewhere/pejling"
+        try FileManager.default.createDirectory(atPath: scratch + "/elsewhere", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: binary, toPath: copied)
+        let second = try build(copied, into: "b", jobs: 4,
+                               environment: ["TZ": "Pacific/Kiritimati", "LC_ALL": "da_DK.UTF-8", "LANG": "da_DK.UTF-8"])
+        let third = try build(binary, into: "c", jobs: 2, environment: ["TZ": "America/St_Johns"], faked: true)
+        #expect(first == 0 && second == 0 && third == 0)
 
         let a = try Self.tree(scratch + "/a")
-        let b = try Self.tree(scratch + "/b")
         #expect(a.count > 10)
         #expect(a.keys.contains(".pejling-manifest.json"))
-        #expect(a.keys.sorted() == b.keys.sorted())
-        for (path, bytes) in a {
-            #expect(b[path] == bytes, "\(path) differs between the two builds")
+        for other in ["b", "c"] {
+            let b = try Self.tree(scratch + "/" + other)
+            #expect(a.keys.sorted() == b.keys.sorted())
+            for (path, bytes) in a {
+                #expect(b[path] == bytes, "\(path) differs between the builds a and \(other)")
+            }
         }
     }
 

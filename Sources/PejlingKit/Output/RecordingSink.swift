@@ -1,0 +1,45 @@
+import Foundation
+
+/// Passes files on and remembers a hash of each, for the manifest.
+final class RecordingSink: OutputSink, @unchecked Sendable {
+    private let inner: any OutputSink
+    private let lock = NSLock()
+    /// Hashes as numbers: 60,000 hex strings would each be an allocation of their own.
+    private var recorded: [String: UInt64] = [:]
+
+    init(inner: any OutputSink) { self.inner = inner }
+
+    func write(_ file: OutputFile) throws {
+        try inner.write(file)
+        let hash = StableHash.hash(file.bytes)
+        lock.lock()
+        recorded[file.path] = hash
+        lock.unlock()
+    }
+
+    func reuse(_ files: [String: String], from folder: String, slug: String) throws {
+        try inner.reuse(files, from: folder, slug: slug)
+        lock.lock()
+        for (path, hex) in files { recorded[path] = UInt64(hex, radix: 16) ?? 0 }
+        lock.unlock()
+    }
+
+    /// The manifest of what was written: files under `<slug>/` belong to that municipality.
+    /// The record is handed over (emptied), so that it and the manifest are not both kept.
+    func manifest(key: String, keys: (String) -> String?, warnings: [Diagnostic]) -> BuildManifest {
+        lock.lock()
+        let recorded = self.recorded
+        self.recorded = [:]
+        lock.unlock()
+        var manifest = BuildManifest(key: key, warnings: warnings)
+        for (path, hash) in recorded {
+            if let slash = path.firstIndex(of: "/"), path[..<slash] != "assets" {
+                let slug = String(path[..<slash])
+                manifest.municipalities[slug, default: BuildManifest.Entry(input: keys(slug) ?? "", files: [:])].files[path] = BuildManifest.hex(hash)
+            } else {
+                manifest.shared[path] = BuildManifest.hex(hash)
+            }
+        }
+        return manifest
+    }
+}

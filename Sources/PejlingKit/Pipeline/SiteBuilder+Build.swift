@@ -1,0 +1,78 @@
+import Foundation
+
+extension SiteBuilder {
+    /// Renders into a staging folder and swaps it in for the output when nothing failed.
+    ///
+    /// Incremental: when no input, template, option or the binary changed since the
+    /// output's manifest was written, nothing is rendered and the output stays as it is;
+    /// otherwise only municipalities whose inputs changed are rendered, the others' files
+    /// are linked from the previous output into the new one.
+    public func build() -> Result {
+        let folder = OutputFolder(path: options.outputDirectory)
+        let outputLocation = SourceLocation(file: DisplayPath.relative(options.outputDirectory))
+        if let refusal = folder.refusal() {
+            var diagnostics = Diagnostics()
+            diagnostics.error("refusing to write the output: \(refusal)", at: outputLocation)
+            return .failure(diagnostics)
+        }
+        let fingerprints = InputFingerprints.scan(options: options)
+        let previous = folder.currentManifest()
+        if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous, jobs: options.jobs) {
+            folder.removeStaleStagingFolders()  // what killed builds left beside the output
+            let warnings = Diagnostics(previous.warnings)
+            return Result(diagnostics: warnings, failed: warnings.fails(strict: options.strict),
+                          municipalities: previous.municipalities.keys.sorted(), fileCount: 0, unchanged: true)
+        }
+        let staging: String
+        do {
+            staging = try folder.prepareStaging()
+        } catch {
+            var diagnostics = Diagnostics()
+            diagnostics.error("cannot create a staging folder beside the output: \(error)", at: outputLocation)
+            return .failure(diagnostics)
+        }
+        let sink = RecordingSink(inner: DirectorySink(root: staging))
+        var pass = SitePass(options: options)
+        if let fingerprints, let previous {
+            pass.previous = PreviousOutput(folder: folder.path, manifest: previous, fingerprints: fingerprints)
+        }
+        var result = pass.run(into: sink)
+        if result.failed {
+            folder.discard(staging: staging)
+            return result
+        }
+        let manifest = sink.manifest(key: fingerprints?.key ?? "", keys: { fingerprints?.municipalityKey($0) },
+                                     warnings: result.diagnostics.sorted.filter { $0.severity == .warning })
+        do {
+            try folder.publish(staging: staging, manifest: manifest)
+        } catch {
+            folder.discard(staging: staging)
+            result.diagnostics.error("\(error)", at: outputLocation)
+            result.failed = true
+        }
+        return result
+    }
+}
+
+/// The output of the previous build, from which a build takes over the files of every
+/// municipality whose inputs are unchanged.
+struct PreviousOutput: Sendable {
+    let folder: String
+    /// The municipalities whose inputs are the same as when their files were written.
+    let unchanged: [String: BuildManifest.Entry]
+
+    init(folder: String, manifest: BuildManifest, fingerprints: InputFingerprints) {
+        self.folder = folder
+        var unchanged: [String: BuildManifest.Entry] = [:]
+        for (slug, entry) in manifest.municipalities where entry.input == fingerprints.municipalityKey(slug) {
+            unchanged[slug] = entry
+        }
+        self.unchanged = unchanged
+    }
+
+    /// Takes over `slug`'s files into `sink`; false when its inputs changed or its files could not be taken.
+    func reuse(_ slug: String, into sink: any OutputSink) -> Bool {
+        guard let entry = unchanged[slug] else { return false }
+        return (try? sink.reuse(entry.files, from: folder, slug: slug)) != nil
+    }
+}

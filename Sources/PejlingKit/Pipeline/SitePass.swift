@@ -1,0 +1,121 @@
+/// One pass over the site: each municipality flows through load → select → render → write on
+/// its own thread (``BuildOptions/jobs`` at a time), and only its summary stays in memory;
+/// then the checks across municipalities, the overview and the stylesheet.
+///
+/// `build`, `check` and `serve` differ only in the sink they pass and in what they set here.
+///
+/// ```swift
+/// var pass = SitePass(options: options)
+/// pass.pagesOf = ["esbjerg"]
+/// let result = pass.run(into: MemorySink())
+/// ```
+struct SitePass: Sendable {
+    let options: BuildOptions
+    /// Render only these municipalities' pages (`serve` after a save); nil renders all.
+    var pagesOf: Set<String>? = nil
+    /// The previous output, whose unchanged municipalities are taken over instead of rendered.
+    var previous: PreviousOutput? = nil
+    /// What `serve` keeps between builds.
+    var memory: (any BuildMemory)? = nil
+
+    /// What stays of a municipality until the end of the pass.
+    struct Outcome: Sendable {
+        /// The whole load, only when ``SitePass/memory`` keeps it (boxed: absent, it takes no room).
+        var load: Box<MunicipalityLoad>?
+        var diagnostics: Diagnostics
+        var summary: Municipality?
+        var fileCount = 0
+        var reused = false
+    }
+
+    func run(into sink: any OutputSink) -> SiteBuilder.Result {
+        var diagnostics = Diagnostics()
+        let loader = ContentLoader(directory: options.contentDirectory, jobs: options.jobs)
+        let site = loader.loadSiteFiles(diagnostics: &diagnostics)
+        let pages = SitePages.load(templatesDirectory: options.templatesDirectory, site: site, diagnostics: &diagnostics)
+        guard let site else { return .failure(diagnostics) }
+        let slugs = loader.municipalitySlugs(root: site.root, diagnostics: &diagnostics)
+        let outcomes = loader.mapMunicipalities(slugs, site: site, memory: memory) { slug, load in
+            pass(slug, load, pages: pages, catalogue: site.catalogue, sink: sink)
+        }
+        if let memory {
+            let loads = zip(slugs, outcomes).compactMap { slug, outcome in outcome.load.map { (slug, $0.value) } }
+            memory.keep(Dictionary(uniqueKeysWithValues: loads), siteFiles: site.fingerprints)
+        }
+        return finish(outcomes, diagnostics: diagnostics, pages: pages, sink: sink)
+    }
+
+    /// One municipality: selected (drafts, `--only`, ``pagesOf``), then taken over from the
+    /// previous output or rendered, and written.
+    private func pass(_ slug: String, _ load: MunicipalityLoad, pages: SitePages?, catalogue: CriteriaCatalogue?,
+                      sink: any OutputSink) -> Outcome {
+        var outcome = Outcome(load: memory == nil ? nil : Box(load), diagnostics: load.diagnostics, summary: load.summary)
+        guard let municipality = load.municipality?.published(includeDrafts: options.includeDrafts),
+              municipality.isSelected(by: options.only), pagesOf?.contains(slug) ?? true else { return outcome }
+        guard let pages else {
+            // The templates failed: still report every problem in the reports' text.
+            if let catalogue { outcome.diagnostics.append(contentsOf: SiteBuilder.checkReports(of: municipality, catalogue: catalogue)) }
+            return outcome
+        }
+        if previous?.reuse(slug, into: sink) == true {
+            outcome.reused = true
+            return outcome
+        }
+        let (files, problems) = pages.files(for: municipality)
+        outcome.diagnostics.append(contentsOf: problems)
+        outcome.fileCount = write(files, into: sink, diagnostics: &outcome.diagnostics)
+        return outcome
+    }
+
+    /// The checks across municipalities, `--only`'s selectors, the overview and the stylesheet.
+    private func finish(_ outcomes: [Outcome], diagnostics: Diagnostics, pages: SitePages?,
+                        sink: any OutputSink) -> SiteBuilder.Result {
+        var diagnostics = diagnostics
+        var fileCount = 0
+        var loaded: [Municipality] = []
+        var shown: [Municipality] = []
+        for outcome in outcomes {
+            diagnostics.append(contentsOf: outcome.diagnostics)
+            fileCount += outcome.fileCount
+            guard let summary = outcome.summary else { continue }
+            loaded.append(summary)
+            if let published = summary.published(includeDrafts: options.includeDrafts) { shown.append(published) }
+        }
+        Municipality.validateAcross(loaded, diagnostics: &diagnostics)
+        Municipality.reportUnknownSelectors(options.only, among: shown, diagnostics: &diagnostics)
+        let selected = shown.filter { $0.isSelected(by: options.only) }
+        if let pages {
+            fileCount += write([overview(of: selected, pages: pages)] + pages.sharedFiles, into: sink, diagnostics: &diagnostics)
+        }
+        var result = SiteBuilder.Result(diagnostics: diagnostics, failed: pages == nil || diagnostics.fails(strict: options.strict),
+                                        municipalities: selected.map(\.slug), fileCount: fileCount)
+        result.reusedCount = outcomes.count(where: \.reused)
+        return result
+    }
+
+    /// The overview, or the one `memory` kept when it is made from the same inputs.
+    private func overview(of municipalities: [Municipality], pages: SitePages) -> OutputFile {
+        guard let memory else { return pages.overview(of: municipalities) }
+        let inputs = pages.overviewInputs(of: municipalities)
+        if let kept = memory.overview(for: inputs) { return kept }
+        let file = pages.overview(of: municipalities)
+        memory.keep(overview: file, for: inputs)
+        return file
+    }
+
+    /// Writes `files`, each failure a diagnostic at the output folder; how many were written.
+    private func write(_ files: [OutputFile], into sink: any OutputSink, diagnostics: inout Diagnostics) -> Int {
+        for file in files {
+            do { try sink.write(file) } catch {
+                diagnostics.error("\(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
+            }
+        }
+        return files.count
+    }
+}
+
+/// A value on the heap, so that an optional of it takes one pointer's room.
+final class Box<Value: Sendable>: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
