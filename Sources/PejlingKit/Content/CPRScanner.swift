@@ -15,19 +15,24 @@ public enum CPRScanner {
         public var column: Int
     }
 
-    /// Every CPR-like number in `text`. Scans UTF-8 bytes; columns are counted in Unicode
-    /// scalars only for a match.
+    /// Every CPR-like number in `text`. Scans UTF-8 bytes; a match's line and column come
+    /// from ``SourceText/lineAndColumn(ofByte:in:)``.
     public static func matches(in text: String) -> [Match] {
         var text = text
-        return text.withUTF8 { bytes in matches(in: bytes) }
+        let found = text.withUTF8 { bytes in Self.offsets(in: bytes) }
+        guard !found.isEmpty else { return [] }
+        let bytes = Array(text.utf8)
+        return found.map { offset in
+            let (line, column) = SourceText.lineAndColumn(ofByte: offset, in: bytes)
+            return Match(line: line, column: column)
+        }
     }
 
-    static func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+    /// The byte offset of every match.
+    static func offsets(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         let count = bytes.count
         guard count >= 11 else { return [] }
-        var found: [Match] = []
-        var line = 1
-        var lineStart = 0
+        var found: [Int] = []
         @inline(__always) func isDigit(_ i: Int) -> Bool { i >= 0 && i < count && bytes[i] &- 0x30 < 10 }
         @inline(__always) func digit(_ i: Int) -> Int { Int(bytes[i] &- 0x30) }
         /// The length of a separator at `i`: '-', ' ', no-break space (C2 A0), non-breaking hyphen (E2 80 91).
@@ -43,10 +48,7 @@ public enum CPRScanner {
         var index = 0
         while index < count {
             let byte = bytes[index]
-            if byte == 0x0A {
-                line += 1
-                lineStart = index + 1
-            } else if byte &- 0x30 < 10, !isDigit(index - 1), index + 10 < count, (1..<6).allSatisfy({ isDigit(index + $0) }) {
+            if byte &- 0x30 < 10, !isDigit(index - 1), index + 10 < count, (1..<6).allSatisfy({ isDigit(index + $0) }) {
                 let separator = separatorLength(index + 6)
                 let rest = index + 6 + separator
                 if separator > 0, (0..<4).allSatisfy({ isDigit(rest + $0) }), !isDigit(rest + 4) {
@@ -56,9 +58,7 @@ public enum CPRScanner {
                     // The century is unknown: accept 29 February when some century makes it a leap year.
                     let leapYear = year % 4 == 0 ? 2000 + year : 2001
                     if (1...12).contains(month), day >= 1, day <= ISODate.daysIn(month: month, year: leapYear) {
-                        // Columns count Unicode scalars: every byte that does not continue one.
-                        let column = 1 + (lineStart..<index).count { bytes[$0] & 0xC0 != 0x80 }
-                        found.append(Match(line: line, column: column))
+                        found.append(index)
                     }
                 }
             }

@@ -20,9 +20,7 @@ public struct SourceText: Sendable, Hashable {
     /// Decodes `bytes`, or returns an error naming the byte offset of the first invalid sequence.
     public static func decode(_ bytes: [UInt8], file: String) -> Result<SourceText, Diagnostic> {
         if let offset = firstInvalidUTF8Offset(bytes) {
-            let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
-            return .failure(.error("invalid UTF-8 at byte \(offset)", at: SourceLocation(file: file, line: line, column: column),
-                                   hint: "save the file as UTF-8"))
+            return .failure(invalidUTF8(at: offset, in: bytes, file: file))
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -41,7 +39,20 @@ public struct SourceText: Sendable, Hashable {
         }
     }
 
-    /// The offset of the first byte that is not part of valid UTF-8, or nil.
+    /// The error for bytes that are not UTF-8 from `offset` on, at its line and column.
+    static func invalidUTF8(at offset: Int, in bytes: [UInt8], file: String) -> Diagnostic {
+        let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
+        return .error("invalid UTF-8 at byte \(offset)", at: SourceLocation(file: file, line: line, column: column),
+                      hint: "save the file as UTF-8 (byte offsets count from 0)")
+    }
+
+    /// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates, code points
+    /// past U+10FFFF and cut-off sequences included), or nil when all is valid. The one check
+    /// for every input: text files, JSON and spreadsheets.
+    ///
+    /// ```swift
+    /// SourceText.firstInvalidUTF8Offset([0x61, 0xC3])  // 1
+    /// ```
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         var index = 0
         let count = bytes.count
@@ -70,7 +81,8 @@ public struct SourceText: Sendable, Hashable {
     }
 
     /// 1-based line and column of a byte offset, the column in Unicode scalars as everywhere
-    /// else (the bytes before `offset` are valid UTF-8). A leading BOM is not counted, and a
+    /// else (the bytes before `offset` are valid UTF-8): the one conversion from offsets to
+    /// positions, for text files, JSON and the CPR scan. A leading BOM is not counted, and a
     /// CR, LF or CRLF ends a line, as ``decode(_:file:)`` sees it.
     static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         let end = min(offset, bytes.count)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import PejlingKit
+@testable import PejlingKit
 
 // MARK: - Helpers
 
@@ -314,7 +314,7 @@ struct JSONParserValueTests {
         #expect(parse("\"x\"").root?.value == .string("x"))
         #expect(parse("false").root?.value == .bool(false))
         #expect(parse("null").root?.value == .null)
-        #expect(JSONParser.parse(Data("[1]".utf8), file: "d.json").root?.value == .array([
+        #expect(JSONParser.parse(Array("[1]".utf8), file: "d.json").root?.value == .array([
             JSONNode(value: .number(JSONNumber(literal: "1")!), line: 1, column: 2),
         ]))
         #expect(JSONParser.parse(text: "{}", file: "t.json").root?.value == .object([]))
@@ -324,13 +324,13 @@ struct JSONParserValueTests {
 
     @Test("UTF-8 validation")
     func utf8() {
-        #expect(JSONParser.firstInvalidUTF8Offset(Array("æøå 😀 \u{10FFFF}".utf8)) == nil)
-        #expect(JSONParser.firstInvalidUTF8Offset([0x61, 0xC3]) == 1)
-        #expect(JSONParser.firstInvalidUTF8Offset([0xE0, 0x80, 0x80]) == 0)  // overlong
-        #expect(JSONParser.firstInvalidUTF8Offset([0xF0, 0x80, 0x80, 0x80]) == 0)  // overlong
-        #expect(JSONParser.firstInvalidUTF8Offset([0xC1, 0xBF]) == 0)  // overlong
-        #expect(JSONParser.firstInvalidUTF8Offset([0xED, 0xBF, 0xBF]) == 0)  // surrogate
-        #expect(JSONParser.firstInvalidUTF8Offset([0x61, 0x62, 0xBF]) == 2)  // stray continuation
+        #expect(SourceText.firstInvalidUTF8Offset(Array("æøå 😀 \u{10FFFF}".utf8)) == nil)
+        #expect(SourceText.firstInvalidUTF8Offset([0x61, 0xC3]) == 1)
+        #expect(SourceText.firstInvalidUTF8Offset([0xE0, 0x80, 0x80]) == 0)  // overlong
+        #expect(SourceText.firstInvalidUTF8Offset([0xF0, 0x80, 0x80, 0x80]) == 0)  // overlong
+        #expect(SourceText.firstInvalidUTF8Offset([0xC1, 0xBF]) == 0)  // overlong
+        #expect(SourceText.firstInvalidUTF8Offset([0xED, 0xBF, 0xBF]) == 0)  // surrogate
+        #expect(SourceText.firstInvalidUTF8Offset([0x61, 0x62, 0xBF]) == 2)  // stray continuation
     }
 
     @Test("time is linear: a long single line and a long document parse quickly")

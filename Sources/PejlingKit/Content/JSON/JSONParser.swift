@@ -42,17 +42,6 @@ public enum JSONParser {
         return (root, parser.diagnostics)
     }
 
-    /// Parses a document held in `data`, as the `[UInt8]` overload does.
-    ///
-    /// ```swift
-    /// let (root, diagnostics) = JSONParser.parse(try Data(contentsOf: url), file: path)
-    /// ```
-    public static func parse(
-        _ data: Data, file: String, maxDepth: Int = defaultMaxDepth
-    ) -> (root: JSONNode?, diagnostics: [Diagnostic]) {
-        parse([UInt8](data), file: file, maxDepth: maxDepth)
-    }
-
     /// Parses a document held in a string (handy in tests).
     ///
     /// ```swift
@@ -62,59 +51,6 @@ public enum JSONParser {
         text: String, file: String, maxDepth: Int = defaultMaxDepth
     ) -> (root: JSONNode?, diagnostics: [Diagnostic]) {
         parse(Array(text.utf8), file: file, maxDepth: maxDepth)
-    }
-
-    /// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates, code
-    /// points past U+10FFFF and cut-off sequences included), or `nil` when all is valid.
-    ///
-    /// ```swift
-    /// JSONParser.firstInvalidUTF8Offset([0x61, 0xC3])  // 1
-    /// ```
-    public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var index = 0
-        let count = bytes.count
-        func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-            offset < count && range.contains(bytes[offset])
-        }
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            switch lead {
-            case 0xC2...0xDF:
-                guard continuation(index + 1) else { return index }
-                length = 2
-            case 0xE0:
-                guard continuation(index + 1, 0xA0...0xBF), continuation(index + 2) else { return index }
-                length = 3
-            case 0xE1...0xEC, 0xEE...0xEF:
-                guard continuation(index + 1), continuation(index + 2) else { return index }
-                length = 3
-            case 0xED:
-                guard continuation(index + 1, 0x80...0x9F), continuation(index + 2) else { return index }
-                length = 3
-            case 0xF0:
-                guard continuation(index + 1, 0x90...0xBF), continuation(index + 2), continuation(index + 3) else {
-                    return index
-                }
-                length = 4
-            case 0xF1...0xF3:
-                guard continuation(index + 1), continuation(index + 2), continuation(index + 3) else { return index }
-                length = 4
-            case 0xF4:
-                guard continuation(index + 1, 0x80...0x8F), continuation(index + 2), continuation(index + 3) else {
-                    return index
-                }
-                length = 4
-            default:
-                return index
-            }
-            index += length
-        }
-        return nil
     }
 }
 
@@ -279,8 +215,8 @@ private struct Parser {
     // MARK: Driver
 
     mutating func run() -> JSONNode? {
-        if let bad = JSONParser.firstInvalidUTF8Offset(bytes) {
-            reportInvalidUTF8(at: bad)
+        if let bad = SourceText.firstInvalidUTF8Offset(bytes) {
+            diagnostics.append(SourceText.invalidUTF8(at: bad, in: bytes, file: file))
             return nil
         }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -293,30 +229,6 @@ private struct Parser {
         } catch {
             return nil
         }
-    }
-
-    mutating func reportInvalidUTF8(at offset: Int) {
-        var line = 1
-        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var index = lineStart
-        while index < offset {
-            if bytes[index] == ASCII.lineFeed {
-                line += 1
-                lineStart = index + 1
-            } else if bytes[index] == ASCII.carriageReturn {
-                line += 1
-                if index + 1 < offset, bytes[index + 1] == ASCII.lineFeed { index += 1 }
-                lineStart = index + 1
-            }
-            index += 1
-        }
-        var column = 1
-        for byte in bytes[lineStart..<offset] where byte & 0xC0 != 0x80 { column += 1 }
-        diagnostics.append(.error(
-            "invalid UTF-8 at byte \(offset)",
-            at: SourceLocation(file: file, line: line, column: column),
-            hint: "save the file as UTF-8 (byte offsets count from 0)"
-        ))
     }
 
     mutating func skipWhitespace() {
