@@ -10,17 +10,26 @@ import Testing
         for n1 in 1...ExactOracle.maximumRow {
             for n2 in 1...ExactOracle.maximumRow {
                 for c1 in 1..<(n1 + n2) {
+                    // all = C(n₁ + n₂, c₁); p = tail / all is 1/20 only if 20 divides it.
+                    guard ExactOracle.binomial(n1 + n2, c1) % 20 == 0 else { continue }
                     let (lowest, weights) = ExactOracle.weights(n1: n1, n2: n2, c1: c1)
-                    // The tail of a weight w is the sum of the weights ≤ w: prefix sums of the sorted weights.
+                    let all = weights.reduce(0, +)
+                    // The tail of a weight w is the sum of the weights ≤ w: walk the sorted
+                    // weights, one run of equal weights at a time.
                     let sorted = weights.sorted()
-                    var prefix: [UInt128] = [0]
-                    for weight in sorted { prefix.append(prefix[prefix.count - 1] + weight) }
-                    let all = prefix[prefix.count - 1]
-                    var tailOf: [UInt128: UInt128] = [:]
-                    for (index, weight) in sorted.enumerated() { tailOf[weight] = prefix[index + 1] }
-                    for (offset, weight) in weights.enumerated() where 20 * (tailOf[weight] ?? 0) == all {
-                        let a = lowest + offset
-                        found.append((a, n1 - a, c1 - a, n2 - c1 + a))
+                    var tail: UInt128 = 0
+                    var index = 0
+                    while index < sorted.count {
+                        let weight = sorted[index]
+                        while index < sorted.count, sorted[index] == weight {
+                            tail += weight
+                            index += 1
+                        }
+                        guard 20 * tail == all else { continue }
+                        for (offset, observed) in weights.enumerated() where observed == weight {
+                            let a = lowest + offset
+                            found.append((a, n1 - a, c1 - a, n2 - c1 + a))
+                        }
                     }
                 }
             }
@@ -54,11 +63,11 @@ import Testing
         }
     }
 
-    /// Every table with rows of up to 25 cases: the same p-value as the oracle's to 1e-9,
+    /// Every table with rows of up to 20 cases: the same p-value as the oracle's to 1e-9,
     /// and the same verdict, decided exactly.
-    @Test func agreesWithTheOracleOnEveryTableUpToTwentyFive() throws {
+    @Test func agreesWithTheOracleOnEveryTableUpToTwenty() throws {
         var disagreements = 0
-        for n1 in 1...25 { for n2 in 1...25 { for a in 0...n1 { for c in 0...n2 {
+        for n1 in 1...20 { for n2 in 1...20 { for a in 0...n1 { for c in 0...n2 {
             let (b, d) = (n1 - a, n2 - c)
             let outcome = try #require(FisherExactTest.test(a: a, b: b, c: c, d: d))
             let (tail, all) = ExactOracle.pValue(a: a, b: b, c: c, d: d)
@@ -80,8 +89,8 @@ import Testing
         var checked = 0
         var random = SeededRandom(seed: 15)
         for n1 in 1...ExactOracle.maximumRow { for n2 in 1...ExactOracle.maximumRow {
-            // A fifth of the row pairs beyond 25 (chosen by the seeded generator), every one below.
-            guard n1 <= 25 && n2 <= 25 || random.chance(20) else { continue }
+            // A fifth of the row pairs beyond 20 (chosen by the seeded generator), every one below.
+            guard n1 <= 20 && n2 <= 20 || random.chance(20) else { continue }
             for c1 in 1..<(n1 + n2) {
                 let (lowest, weights) = ExactOracle.weights(n1: n1, n2: n2, c1: c1)
                 let all = weights.reduce(0, +)
@@ -121,7 +130,6 @@ import Testing
     @Test(arguments: [
         (300, 700, 340, 660, 0.06151337461771603),
         (40, 60, 55, 45, 0.04716548538301931),
-        (3000, 7000, 3100, 6900, 0.12838929198389457),
         (8, 12, 15, 5, 0.05355099259437413),
     ])
     func exactTailMatchesSciPy(a: Int, b: Int, c: Int, d: Int, expected: Double) {

@@ -8,10 +8,13 @@ enum ExactOracle {
     /// The largest row the oracle takes.
     static let maximumRow = 60
 
-    /// Pascal's triangle up to row 60.
+    /// C(n, k) for n up to 2 × 60, from ``binomials``.
+    static func binomial(_ n: Int, _ k: Int) -> UInt128 { binomials[n][k] }
+
+    /// Pascal's triangle up to row 120 (C(120, 60) < 2¹¹⁷).
     static let binomials: [[UInt128]] = {
         var rows: [[UInt128]] = [[1]]
-        for n in 1...maximumRow {
+        for n in 1...(2 * maximumRow) {
             let previous = rows[n - 1]
             rows.append((0...n).map { k in (k > 0 ? previous[k - 1] : 0) + (k < n ? previous[k] : 0) })
         }
