@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // Whole numbers of any size, for the exact side of Fisher's test.
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, behind a two-file shim.
@@ -32,6 +34,7 @@ let package = Package(
                 "Ccmark",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "BigInt", package: "BigInt"),
             ]
         ),
         // `pejling serve`: the staff preview server with live reload. Its own target so that

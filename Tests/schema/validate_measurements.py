@@ -70,6 +70,10 @@ VALID = {
     "a criterion with no relevant case": variant(
         setting("resultater", [{"kriterium": "x", "opfyldt": 0, "ikke_opfyldt": 0, "ikke_relevant": 20}])
     ),
+    "100.000 cases, the most pejling computes": variant(
+        lambda d: (d.__setitem__("antal_sager", 100000),
+                   d.__setitem__("resultater", [{"kriterium": "x", "opfyldt": 100000, "ikke_opfyldt": 0, "ikke_relevant": 0}]))
+    ),
 }
 
 INVALID = {
@@ -91,6 +95,8 @@ INVALID = {
     "antal_sager 2.5": variant(setting("antal_sager", 2.5)),
     "antal_sager in quotes": variant(setting("antal_sager", "20")),
     "antal_sager true": variant(setting("antal_sager", True)),
+    "antal_sager above 100.000": variant(setting("antal_sager", 100001)),
+    "antal_sager 1.5 billion": variant(setting("antal_sager", 1500000000)),
     "resultater not an array": variant(setting("resultater", {})),
     "a result that is not an object": variant(setting("resultater", [3])),
     "a result without ikke_relevant": variant(lambda d: d["resultater"][0].pop("ikke_relevant")),
@@ -99,6 +105,8 @@ INVALID = {
     "opfyldt 2.5": variant(setting_result("opfyldt", 2.5)),
     "opfyldt in quotes": variant(setting_result("opfyldt", "6")),
     "opfyldt null": variant(setting_result("opfyldt", None)),
+    "opfyldt above 100.000": variant(setting_result("opfyldt", 100001)),
+    "ikke_opfyldt 1.5 billion": variant(setting_result("ikke_opfyldt", 1500000000)),
     "kriterium empty": variant(setting_result("kriterium", "")),
     "kriterium a number": variant(setting_result("kriterium", 7)),
 }

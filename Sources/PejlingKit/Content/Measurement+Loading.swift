@@ -29,8 +29,9 @@ extension Measurement {
         guard let root else { return (nil, parseDiagnostics.sorted()) }
         var reader = MeasurementReader(file: file, diagnostics: parseDiagnostics)
         let measurement = reader.read(root)
-        let hasErrors = reader.diagnostics.contains { $0.severity == .error }
-        return (hasErrors ? nil : measurement, reader.diagnostics.sorted())
+        let diagnostics = reader.diagnostics + countLimitErrors(in: root, file: file)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        return (hasErrors ? nil : measurement, diagnostics.sorted())
     }
 
     /// Checks the criterion ids against the catalogue's: every unknown id is an error at

@@ -1,7 +1,8 @@
 /// The analysis's and the pejling's share of one criterion, side by side: the difference
 /// in procentpoint and whether it is larger than chance would explain with so few cases.
 ///
-/// Exists only when both measurements had at least one relevant case for the criterion.
+/// Exists only when both measurements had at least one relevant case for the criterion
+/// (and at most ``FisherExactTest/maximumCount``, which loading enforces).
 ///
 /// ```swift
 /// let comparison = Comparison(
@@ -10,11 +11,13 @@
 ///     to: Share(opfyldt: 15, relevante: 19)!, toDate: ISODate("2025-12-08")!
 /// )
 /// comparison?.differencePercentagePoints   // 62.28…
+/// comparison?.shownDifference              // 62 (17 % → 79 %)
 /// comparison?.pValue                       // 0.0002338
 /// comparison?.verdict                      // .largerThanChance
 /// ```
 public struct Comparison: Sendable, Hashable {
-    /// The two-sided level below which a difference counts as larger than chance: 5 %.
+    /// The two-sided level below which a difference counts as larger than chance: 5 %
+    /// (decided on the exact p-value, so a p-value of exactly 0.05 is not below it).
     public static let significanceLevel = 0.05
 
     public let criterionID: String
@@ -28,16 +31,21 @@ public struct Comparison: Sendable, Hashable {
     public let toDate: ISODate
     /// The two-sided Fisher exact p-value on the 2×2 table of opfyldt / ikke opfyldt.
     public let pValue: Double
+    /// Whether the difference is larger than chance would explain: the exact p-value is
+    /// below 5 %.
+    public let isSignificant: Bool
 
-    /// `nil` when either share has no relevant case: there is nothing to compare.
+    /// `nil` when either share has no relevant case (there is nothing to compare) or more
+    /// than ``FisherExactTest/maximumCount``.
     public init?(criterionID: String, from: Share, fromDate: ISODate, to: Share, toDate: ISODate) {
-        guard from.relevante > 0, to.relevante > 0 else { return nil }
+        guard from.relevante > 0, to.relevante > 0, let outcome = FisherExactTest.test(from, to) else { return nil }
         self.criterionID = criterionID
         self.from = from
         self.to = to
         self.fromDate = fromDate
         self.toDate = toDate
-        self.pValue = FisherExactTest.twoSidedPValue(from, to)
+        self.pValue = outcome.pValue
+        self.isSignificant = outcome.isSignificant
     }
 
     /// `100 × (to − from)`: the change in procentpoint, positive when the pejling's share is higher.
@@ -51,8 +59,30 @@ public struct Comparison: Sendable, Hashable {
         return 100 * (second - first)
     }
 
-    /// Whether the difference is larger than chance would explain (p < 5 %).
-    public var isSignificant: Bool { pValue < Self.significanceLevel }
+    /// The exact difference `100 × (to − from)` in tenths of a procentpoint, rounded from
+    /// the exact ratio with a half away from zero, as data.json and data.csv give it
+    /// (6 af 16 → 7 af 16 is 6.25 → 63 tenths; 11 af 16 → 0 af 16 is −68.75 → −688).
+    ///
+    /// ```swift
+    /// comparison.differenceTenths   // 235 for 6 af 17 → 10 af 17 (23.529…)
+    /// ```
+    public var differenceTenths: Int {
+        // 1000 (k₂n₁ − k₁n₂) / (n₁n₂); rows of at most 100.000 keep it far inside Int128.
+        let numerator = 1000 * (Int128(to.opfyldt) * Int128(from.relevante) - Int128(from.opfyldt) * Int128(to.relevante))
+        let denominator = Int128(from.relevante) * Int128(to.relevante)
+        return Int(clamping: RoundedRatio.halfAwayFromZero(numerator, denominator) ?? 0)
+    }
+
+    /// The difference a page shows: that of the two whole per cents shown beside it, so
+    /// that a reader's own subtraction agrees (11 % → 12 % is +1, whatever the exact
+    /// shares).
+    ///
+    /// ```swift
+    /// comparison.shownDifference   // 24 for 6 af 17 (35 %) → 10 af 17 (59 %)
+    /// ```
+    public var shownDifference: Int {
+        (to.wholePercent ?? 0) - (from.wholePercent ?? 0)
+    }
 
     /// The plain-language verdict.
     public var verdict: Verdict { isSignificant ? .largerThanChance : .withinChance }

@@ -59,7 +59,10 @@ public struct CriterionFigures: Sendable, Hashable {
             switch (analysisShare == nil, statusShare == nil) {
             case (true, true): return "Kan ikke sammenlignes: ingen relevante sager i nogen af målingerne"
             case (true, false): return "Kan ikke sammenlignes: ingen relevante sager i analysen"
-            default: return "Kan ikke sammenlignes: ingen relevante sager i pejlingen"
+            case (false, true): return "Kan ikke sammenlignes: ingen relevante sager i pejlingen"
+            case (false, false):
+                // Only figures made by hand get here: loading refuses such counts.
+                return "Kan ikke sammenlignes: mere end \(DanishFormat.integer(FisherExactTest.maximumCount)) relevante sager"
             }
         }
     }

@@ -7,8 +7,8 @@ extension DataExport {
     ///
     /// Columns: pejlemærke, criterion id, text and lovgrundlag; for each measurement
     /// (Analyse, then Pejling) its date, cases, counts, the share and its 95 % interval in
-    /// per cent with two decimals; with both measurements, the difference in procentpoint
-    /// (one decimal), the p-value (four significant digits) and `ja`/`nej` for whether the
+    /// per cent with two decimals; with both measurements, the exact difference in
+    /// procentpoint (one decimal, a half away from zero), the p-value (four significant digits) and `ja`/`nej` for whether the
     /// difference is larger than chance would explain. A cell is empty where there is no
     /// figure.
     ///
@@ -53,7 +53,7 @@ extension DataExport {
             }
             if compares {
                 if let comparison = row.comparison {
-                    fields += [ExportNumber.danish(ExportNumber.fixed(comparison.differencePercentagePoints, decimals: 1)),
+                    fields += [ExportNumber.danish(ExportNumber.tenths(comparison.differenceTenths)),
                                ExportNumber.danish(ExportNumber.significant(comparison.pValue)),
                                comparison.isSignificant ? "ja" : "nej"]
                 } else {

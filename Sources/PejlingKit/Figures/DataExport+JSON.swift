@@ -1,7 +1,8 @@
 extension DataExport {
     /// data.json: numbers as JSON numbers, shares and intervals as fractions 0–1 with at
     /// least four significant digits, `null` where there is no relevant case;
-    /// `forskel_procentpoint` to one decimal and `p_vaerdi` to four significant digits.
+    /// `forskel_procentpoint` exact to one decimal (a half away from zero) and `p_vaerdi` to
+    /// four significant digits.
     /// `sammenligning` is there only when both measurements are.
     ///
     /// ```swift
@@ -106,7 +107,7 @@ extension DataExport {
         out += ", \"til\": "
         JSONText.append(comparison.toDate.description, to: &out)
         out += ", \"forskel_procentpoint\": "
-        out += ExportNumber.fixed(comparison.differencePercentagePoints, decimals: 1)
+        out += ExportNumber.tenths(comparison.differenceTenths)
         out += ", \"p_vaerdi\": "
         out += ExportNumber.significant(comparison.pValue)
         out += ", \"signifikant\": "

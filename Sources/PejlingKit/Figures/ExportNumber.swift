@@ -7,6 +7,7 @@ import Foundation
 /// ExportNumber.fraction(6.0 / 17)          // "0.35294"
 /// ExportNumber.significant(0.000233773)    // "0.0002338"
 /// ExportNumber.fixed(23.529, decimals: 1)  // "23.5"
+/// ExportNumber.tenths(-63)                 // "-6.3"
 /// ```
 enum ExportNumber {
     /// A number with exactly `decimals` decimals and `.` as the decimal mark; never `-0.0`.
@@ -15,6 +16,14 @@ enum ExportNumber {
         if let text = exactFixed(x, decimals: decimals) { return text }
         let text = printf("%.*f", Int32(max(0, min(decimals, 40))), x)
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
+    }
+
+    /// A whole number of tenths as a decimal with one decimal: `235` → `"23.5"`, `-63` →
+    /// `"-6.3"`, `0` → `"0.0"`. For numbers already rounded exactly (as
+    /// ``Comparison/differenceTenths``), so nothing is rounded here.
+    static func tenths(_ value: Int) -> String {
+        let magnitude = value.magnitude
+        return (value < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 
     /// A share or interval bound 0–1: five decimals, more when needed for four significant

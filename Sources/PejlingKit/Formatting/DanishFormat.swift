@@ -60,12 +60,9 @@ public enum DanishFormat {
     /// ```
     public static func percent(k: Int, n: Int) -> String? {
         guard n != 0 else { return nil }
-        // round(100k / n), half up, is ⌊(200k + n) / 2n⌋ for n > 0.
-        guard k != Int.min, n != Int.min,
-              let scaled = multiply(n > 0 ? k : -k, 200), let shifted = add(scaled, abs(n)),
-              let doubled = multiply(abs(n), 2)
+        guard let rounded = RoundedRatio.halfUp(Int128(k) * 100, Int128(n)), let whole = Int(exactly: rounded)
         else { return percent(Double(k) / Double(n)) }
-        return signed(floorDivide(shifted, doubled), minus: minusSign) + noBreakSpace + "%"
+        return signed(whole, minus: minusSign) + noBreakSpace + "%"
     }
 
     /// A share as whole per cent; `nil` when no case was relevant.
@@ -149,33 +146,19 @@ public enum DanishFormat {
         return (whole > 0 ? "+" : "") + signed(whole, minus: minusSign) + noBreakSpace + "procentpoint"
     }
 
-    /// The difference `100 × (to − from)` between two shares in percentage points,
-    /// rounded from the exact rationals, a half away from zero; `nil` when either share
-    /// has no relevant case.
+    /// The difference between two shares as a page shows it: that of the two whole per
+    /// cents shown beside it (each share's ``Share/wholePercent``), so that a reader's own
+    /// subtraction agrees; `nil` when either share has no relevant case.
     ///
     /// ```swift
     /// if let analyse = Share(opfyldt: 6, relevante: 17), let status = Share(opfyldt: 10, relevante: 17) {
-    ///     DanishFormat.percentagePoints(from: analyse, to: status)   // "+24 procentpoint"
+    ///     DanishFormat.percentagePoints(from: analyse, to: status)   // "+24 procentpoint" (35 % → 59 %)
     /// }
     /// ```
     public static func percentagePoints(from: Share, to: Share) -> String? {
-        guard from.relevante > 0, to.relevante > 0 else { return nil }
-        // 100 (k2 n1 − k1 n2) / (n1 n2), in integers while they fit.
-        if let first = multiply(to.opfyldt, from.relevante),
-           let second = multiply(from.opfyldt, to.relevante),
-           let difference = subtract(first, second),
-           let numerator = multiply(difference, 100), numerator != Int.min,
-           let denominator = multiply(from.relevante, to.relevante),
-           let twiceNumerator = multiply(abs(numerator), 2),
-           let shifted = add(twiceNumerator, denominator),
-           let twiceDenominator = multiply(denominator, 2) {
-            // |round(N / D)|, a half away from zero, is ⌊(2|N| + D) / 2D⌋.
-            let magnitude = shifted / twiceDenominator
-            let whole = numerator < 0 ? -magnitude : magnitude
-            return (whole > 0 ? "+" : "") + signed(whole, minus: minusSign) + noBreakSpace + "procentpoint"
-        }
-        guard let fromFraction = from.fraction, let toFraction = to.fraction else { return nil }
-        return percentagePoints(100 * (toFraction - fromFraction))
+        guard let first = from.wholePercent, let second = to.wholePercent else { return nil }
+        let whole = second - first
+        return (whole > 0 ? "+" : "") + signed(whole, minus: minusSign) + noBreakSpace + "procentpoint"
     }
 
     // MARK: - Dates and counts
@@ -251,27 +234,6 @@ public enum DanishFormat {
     /// A whole number with `minus` before it when negative.
     private static func signed(_ value: Int, minus: String) -> String {
         (value < 0 ? minus : "") + grouped(String(value.magnitude))
-    }
-
-    /// ⌊a / b⌋ for b > 0.
-    private static func floorDivide(_ a: Int, _ b: Int) -> Int {
-        let quotient = a / b
-        return a % b < 0 ? quotient - 1 : quotient
-    }
-
-    private static func multiply(_ a: Int, _ b: Int) -> Int? {
-        let (result, overflow) = a.multipliedReportingOverflow(by: b)
-        return overflow ? nil : result
-    }
-
-    private static func add(_ a: Int, _ b: Int) -> Int? {
-        let (result, overflow) = a.addingReportingOverflow(b)
-        return overflow ? nil : result
-    }
-
-    private static func subtract(_ a: Int, _ b: Int) -> Int? {
-        let (result, overflow) = a.subtractingReportingOverflow(b)
-        return overflow ? nil : result
     }
 }
 

@@ -8,121 +8,194 @@ import Darwin
 /// chance would explain at that sample size?
 ///
 /// The table is `[[a, b], [c, d]]`: one row per measurement, columns opfyldt and
-/// ikke_opfyldt.
+/// ikke_opfyldt. Significance is decided on the exact p-value: a table whose p-value is
+/// exactly 0.05 (1 af 1 against 0 af 19) is not significant.
 ///
 /// ```swift
 /// // 8 of 20 in the case review, 15 of 20 in the pejling:
 /// FisherExactTest.twoSidedPValue(a: 8, b: 12, c: 15, d: 5)   // 0.0536
 /// FisherExactTest.isSignificant(a: 8, b: 12, c: 15, d: 5)    // false
+/// FisherExactTest.test(a: 1, b: 0, c: 0, d: 19)             // p 0.05, not significant
 /// ```
 public enum FisherExactTest {
-    /// The largest table (`a + b + c + d`) the test computes; beyond it the p-value is 1.
+    /// The most relevant cases a measurement (a row of the table, `a + b` or `c + d`) may
+    /// have: up to it the test is computed exactly, beyond it not at all. Measurement files
+    /// with a larger count are refused when they are loaded.
     ///
     /// ```swift
-    /// FisherExactTest.maximumTotal   // 2_147_483_648
+    /// FisherExactTest.maximumCount   // 100_000
     /// ```
-    public static let maximumTotal = 1 << 31
+    public static let maximumCount = 100_000
 
-    /// The exact two-sided p-value of the table `[[a, b], [c, d]]`, as R's `fisher.test`
-    /// computes it: the total probability, given the table's margins, of every table
-    /// that is no more likely than the observed one (with a relative tolerance of 1e-7,
-    /// so that tables equally likely in exact arithmetic count alike).
+    /// The test's result: the p-value, and whether it is below 5 %, decided exactly.
     ///
-    /// A table with a row or a column all zero gives 1, as do tables that are not tables
-    /// of counts (a negative count, or more than ``maximumTotal`` cases in all): callers
-    /// validate counts before they test them. Every table of up to 1.000 cases gets a
-    /// p-value above 0; in far larger tables, one astronomically unlikely (below about
-    /// 1e-300) gets 0, as in R.
+    /// ```swift
+    /// FisherExactTest.test(a: 2, b: 18, c: 12, d: 8)?.isSignificant   // true
+    /// ```
+    public struct Outcome: Sendable, Hashable {
+        /// The two-sided p-value to double precision (0 for a table less likely than about
+        /// 1e-300, as in R).
+        public let pValue: Double
+        /// Whether the exact p-value is below 1/20; a p-value of exactly 0.05 is not.
+        public let isSignificant: Bool
+    }
+
+    /// The exact two-sided test of the table `[[a, b], [c, d]]`, as R's `fisher.test` defines
+    /// it: the total probability, given the table's margins, of every table that is no more
+    /// likely than the observed one. Which tables those are, and whether the sum is below
+    /// 1/20, is decided in exact arithmetic wherever floating point could tip it.
+    ///
+    /// `nil` for what is not a table of counts this test computes: a negative count, or a
+    /// row of more than ``maximumCount`` cases. A row or a column all zero gives p = 1.
+    ///
+    /// ```swift
+    /// FisherExactTest.test(a: 6, b: 11, c: 10, d: 7)?.pValue        // 0.3028
+    /// FisherExactTest.test(a: 1, b: 0, c: 0, d: 19)?.isSignificant  // false (p = 1/20)
+    /// FisherExactTest.test(a: 0, b: 0, c: 3, d: 4)?.pValue          // 1.0
+    /// ```
+    public static func test(a: Int, b: Int, c: Int, d: Int) -> Outcome? {
+        guard a >= 0, b >= 0, c >= 0, d >= 0,
+              a <= maximumCount, b <= maximumCount, c <= maximumCount, d <= maximumCount,
+              a + b <= maximumCount, c + d <= maximumCount
+        else { return nil }
+        let table = Table(a: a, b: b, c: c, d: d)
+        guard table.firstRow > 0, table.secondRow > 0, table.firstColumn > 0, table.secondColumn > 0 else {
+            return Outcome(pValue: 1, isSignificant: false)
+        }
+
+        // Given the margins, `a` alone fixes the table, and it is hypergeometric on
+        // lowest...highest. Weigh every table against the mode (log-densities up to a
+        // constant that cancels), and walk out from it until the weights underflow to 0,
+        // as R's `exp(d - max(d))` does.
+        let mode = table.mode
+        let logMode = table.logDensity(mode)
+        let logObserved = table.logDensity(a)
+        // So unlikely (below about 1e-300 of the mode) that p < 1/20 beyond doubt.
+        guard exp(logObserved - logMode) > 0 else { return Outcome(pValue: 0, isSignificant: true) }
+
+        var weights: [(weight: Double, asExtreme: Bool)] = []
+        func visit(_ x: Int) -> Bool {
+            let logDensity = table.logDensity(x)
+            let weight = exp(logDensity - logMode)
+            guard weight > 0 else { return false }
+            weights.append((weight, x == a || table.isAsExtreme(x, observed: a, logDifference: logDensity - logObserved)))
+            return true
+        }
+        _ = visit(mode)
+        var x = mode - 1
+        while x >= table.lowest, visit(x) { x -= 1 }
+        x = mode + 1
+        while x <= table.highest, visit(x) { x += 1 }
+
+        // Sum smallest first, so the result does not depend on the walk's order.
+        weights.sort { $0.weight < $1.weight }
+        var all = 0.0
+        var asExtreme = 0.0
+        for entry in weights {
+            all += entry.weight
+            if entry.asExtreme { asExtreme += entry.weight }
+        }
+        let p = Swift.min(asExtreme / all, 1)
+
+        // The sums above are within about 1e-8 (relative) of the exact p-value for every
+        // table up to maximumCount; near 1/20 the exact sum decides.
+        if p < 0.05 * (1 - 1e-6) { return Outcome(pValue: p, isSignificant: true) }
+        if p > 0.05 * (1 + 1e-6) { return Outcome(pValue: p, isSignificant: false) }
+        let exact = table.exactTail(observed: a)
+        return Outcome(pValue: exact.pValue, isSignificant: exact.isBelowOneTwentieth)
+    }
+
+    /// The exact two-sided p-value of the table `[[a, b], [c, d]]` (see ``test(a:b:c:d:)``);
+    /// `nil` for a negative count or a row of more than ``maximumCount`` cases.
     ///
     /// ```swift
     /// FisherExactTest.twoSidedPValue(a: 6, b: 11, c: 10, d: 7)   // 0.3028
     /// FisherExactTest.twoSidedPValue(a: 0, b: 0, c: 3, d: 4)     // 1.0
     /// ```
-    public static func twoSidedPValue(a: Int, b: Int, c: Int, d: Int) -> Double {
-        guard a >= 0, b >= 0, c >= 0, d >= 0,
-              a <= maximumTotal, b <= maximumTotal, c <= maximumTotal, d <= maximumTotal
-        else { return 1 }
-        let firstRow = a + b
-        let firstColumn = a + c
-        let total = firstRow + c + d
-        guard total <= maximumTotal else { return 1 }
-        let secondRow = total - firstRow
-        let secondColumn = total - firstColumn
-        guard firstRow > 0, secondRow > 0, firstColumn > 0, secondColumn > 0 else { return 1 }
-
-        // Given the margins, `a` alone fixes the table, and it is hypergeometric on
-        // lowest...highest. Its log-probability up to a constant that cancels:
-        let lowest = Swift.max(0, firstColumn - secondRow)
-        let highest = Swift.min(firstRow, firstColumn)
-        func logDensity(_ x: Int) -> Double {
-            -(logFactorial(x) + logFactorial(firstRow - x)
-                + logFactorial(firstColumn - x) + logFactorial(secondRow - firstColumn + x))
-        }
-        // The distribution is unimodal: weigh every table against the mode, and walk out
-        // from it until the weights underflow to 0 (as R's `exp(d - max(d))` does).
-        let mode = Swift.min(Swift.max((firstRow + 1) * (firstColumn + 1) / (total + 2), lowest), highest)
-        let logMode = logDensity(mode)
-        let observed = exp(logDensity(a) - logMode)
-        let threshold = observed * (1 + 1e-7)
-
-        var weights: [Double] = [1]
-        var x = mode - 1
-        while x >= lowest {
-            let weight = exp(logDensity(x) - logMode)
-            if weight == 0 { break }
-            weights.append(weight)
-            x -= 1
-        }
-        x = mode + 1
-        while x <= highest {
-            let weight = exp(logDensity(x) - logMode)
-            if weight == 0 { break }
-            weights.append(weight)
-            x += 1
-        }
-        // Sum smallest first, so the result does not depend on the walk's order.
-        weights.sort()
-        var all = 0.0
-        var asExtreme = 0.0
-        for weight in weights {
-            all += weight
-            if weight <= threshold { asExtreme += weight }
-        }
-        guard all > 0, all.isFinite else { return 1 }
-        return Swift.min(asExtreme / all, 1)
+    public static func twoSidedPValue(a: Int, b: Int, c: Int, d: Int) -> Double? {
+        test(a: a, b: b, c: c, d: d)?.pValue
     }
 
-    /// Whether the table's two-sided p-value is below `level` (5 % unless told).
+    /// Whether the table's exact two-sided p-value is below 5 % (exactly 0.05 is not);
+    /// `false` for what ``test(a:b:c:d:)`` does not compute.
     ///
     /// ```swift
-    /// FisherExactTest.isSignificant(a: 2, b: 18, c: 12, d: 8)                // true
-    /// FisherExactTest.isSignificant(a: 8, b: 12, c: 15, d: 5, level: 0.1)   // true
+    /// FisherExactTest.isSignificant(a: 2, b: 18, c: 12, d: 8)   // true
+    /// FisherExactTest.isSignificant(a: 1, b: 0, c: 0, d: 19)    // false: p = 0.05 exactly
     /// ```
-    public static func isSignificant(a: Int, b: Int, c: Int, d: Int, level: Double = 0.05) -> Bool {
-        twoSidedPValue(a: a, b: b, c: c, d: d) < level
+    public static func isSignificant(a: Int, b: Int, c: Int, d: Int) -> Bool {
+        test(a: a, b: b, c: c, d: d)?.isSignificant ?? false
     }
 
-    /// The two-sided p-value comparing two shares: rows `first` and `second`, columns
-    /// opfyldt and ikke opfyldt. A share with no relevant case gives 1.
+    /// The test comparing two shares: rows `first` and `second`, columns opfyldt and ikke
+    /// opfyldt. A share with no relevant case gives p = 1; `nil` beyond ``maximumCount``.
+    ///
+    /// ```swift
+    /// if let before = Share(opfyldt: 6, relevante: 17), let after = Share(opfyldt: 10, relevante: 17) {
+    ///     FisherExactTest.test(before, after)?.pValue   // 0.3028
+    /// }
+    /// ```
+    public static func test(_ first: Share, _ second: Share) -> Outcome? {
+        test(a: first.opfyldt, b: first.ikkeOpfyldt, c: second.opfyldt, d: second.ikkeOpfyldt)
+    }
+
+    /// The two-sided p-value comparing two shares (see ``test(_:_:)``).
     ///
     /// ```swift
     /// if let before = Share(opfyldt: 6, relevante: 17), let after = Share(opfyldt: 10, relevante: 17) {
     ///     FisherExactTest.twoSidedPValue(before, after)   // 0.3028
     /// }
     /// ```
-    public static func twoSidedPValue(_ first: Share, _ second: Share) -> Double {
-        twoSidedPValue(a: first.opfyldt, b: first.ikkeOpfyldt, c: second.opfyldt, d: second.ikkeOpfyldt)
+    public static func twoSidedPValue(_ first: Share, _ second: Share) -> Double? {
+        test(first, second)?.pValue
     }
 
-    /// Whether the difference between two shares is significant at `level` (5 % unless told).
+    /// Whether the difference between two shares is significant at 5 %, decided exactly.
     ///
     /// ```swift
     /// if let before = Share(opfyldt: 8, relevante: 20), let after = Share(opfyldt: 15, relevante: 20) {
     ///     FisherExactTest.isSignificant(before, after)   // false (p = 0.054)
     /// }
     /// ```
-    public static func isSignificant(_ first: Share, _ second: Share, level: Double = 0.05) -> Bool {
-        twoSidedPValue(first, second) < level
+    public static func isSignificant(_ first: Share, _ second: Share) -> Bool {
+        test(first, second)?.isSignificant ?? false
+    }
+
+    // MARK: - The table
+
+    /// A 2×2 table's margins, with rows of at most ``maximumCount`` (so every product below
+    /// fits an `Int`).
+    struct Table {
+        let firstRow: Int
+        let secondRow: Int
+        let firstColumn: Int
+        let total: Int
+
+        init(a: Int, b: Int, c: Int, d: Int) {
+            firstRow = a + b
+            secondRow = c + d
+            firstColumn = a + c
+            total = firstRow + secondRow
+        }
+
+        var secondColumn: Int { total - firstColumn }
+        /// The smallest and largest `a` the margins allow.
+        var lowest: Int { Swift.max(0, firstColumn - secondRow) }
+        var highest: Int { Swift.min(firstRow, firstColumn) }
+        /// The most likely `a`.
+        var mode: Int { Swift.min(Swift.max((firstRow + 1) * (firstColumn + 1) / (total + 2), lowest), highest) }
+
+        /// The four numbers whose factorials divide the weight of the table with `a = x`:
+        /// the table's own cells.
+        func cells(_ x: Int) -> [Int] {
+            [x, firstRow - x, firstColumn - x, secondRow - firstColumn + x]
+        }
+
+        /// log P(a = x) up to a constant that cancels.
+        func logDensity(_ x: Int) -> Double {
+            -(logFactorial(x) + logFactorial(firstRow - x)
+                + logFactorial(firstColumn - x) + logFactorial(secondRow - firstColumn + x))
+        }
     }
 
     // MARK: - Log-factorials

@@ -60,6 +60,17 @@ public struct Share: Sendable, Hashable {
         return Double(opfyldt) / Double(relevante)
     }
 
+    /// The share in whole per cent as pages show it, rounded from the exact ratio with a
+    /// half up (1 af 8 is 12,5 % → 13 %); `nil` when no case was relevant.
+    ///
+    /// ```swift
+    /// Share(opfyldt: 1, relevante: 8)?.wholePercent    // 13
+    /// Share(opfyldt: 6, relevante: 17)?.wholePercent   // 35
+    /// ```
+    public var wholePercent: Int? {
+        RoundedRatio.halfUp(Int128(opfyldt) * 100, Int128(relevante)).map { Int(clamping: $0) }
+    }
+
     /// The 95 % Wilson score interval of the share; `nil` when no case was relevant.
     ///
     /// ```swift

@@ -180,7 +180,7 @@ private func nbsp(_ text: String) -> String {
         (0, 8, 1, 8, "+13_procentpoint"),      // 12.5 exactly
         (1, 8, 0, 8, "−13_procentpoint"),      // −12.5 exactly
         (1, 2, 1, 2, "0_procentpoint"),
-        (1, 3, 1, 6, "−17_procentpoint"),
+        (1, 3, 1, 6, "−16_procentpoint"),     // 33 % → 17 %, whatever the exact −16,7
         (0, 1, 1, 1, "+100_procentpoint"),
         (29, 200, 0, 1, "−15_procentpoint"),   // −14.5 exactly
     ])
