@@ -37,7 +37,7 @@ public struct Criterion: Sendable, Hashable {
 ///
 /// ```swift
 /// let catalogue = CriteriaCatalogue.load(source, diagnostics: &diagnostics)
-/// catalogue?.criteria(in: "faglig-udredning")
+/// catalogue?.criterion("undersoegelse-rettidig")?.text
 /// ```
 public struct CriteriaCatalogue: Sendable, Hashable {
     public private(set) var bearings: [Bearing]
@@ -54,9 +54,6 @@ public struct CriteriaCatalogue: Sendable, Hashable {
 
     public func bearing(_ id: String) -> Bearing? { bearingIndex[id].map { bearings[$0] } }
     public func criterion(_ id: String) -> Criterion? { criterionIndex[id].map { criteria[$0] } }
-    /// The position of a criterion in the catalogue, for stable ordering.
-    public func order(of criterionID: String) -> Int { criterionIndex[criterionID] ?? Int.max }
-    public func criteria(in bearingID: String) -> [Criterion] { criteria.filter { $0.bearingID == bearingID } }
     public var criterionIDs: Set<String> { Set(criterionIndex.keys) }
     public var bearingIDs: [String] { bearings.map(\.id) }
 

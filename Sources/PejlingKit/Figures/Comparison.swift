@@ -108,11 +108,4 @@ public enum Verdict: String, Sendable, Hashable {
         }
     }
 
-    /// A sentence for descriptions and notes.
-    public var sentence: String {
-        switch self {
-        case .largerThanChance: "Forskellen er større, end tilfældigheder kan forklare med så få sager."
-        case .withinChance: "Forskellen er ikke større, end tilfældigheder kan forklare med så få sager."
-        }
-    }
 }

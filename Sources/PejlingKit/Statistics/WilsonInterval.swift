@@ -10,13 +10,6 @@
 /// WilsonInterval(successes: 0, trials: 0)             // nil: no trials, no interval
 /// ```
 public struct WilsonInterval: Sendable, Hashable {
-    /// The two-sided 95 % critical value of the standard normal distribution, 1.95996…
-    ///
-    /// ```swift
-    /// WilsonInterval(successes: 3, trials: 9, confidence: WilsonInterval.z95)
-    /// ```
-    public static let z95: Double = 1.959963984540054
-
     /// The lower bound, a fraction 0–1.
     public let lower: Double
     /// The upper bound, a fraction 0–1; never below ``lower``.
@@ -50,12 +43,4 @@ public struct WilsonInterval: Sendable, Hashable {
         self.upper = Swift.min(Swift.max(upper, self.lower), 1)
     }
 
-    /// Whether `fraction` lies within the interval, bounds included.
-    ///
-    /// ```swift
-    /// WilsonInterval(successes: 10, trials: 20)?.contains(0.5)   // true
-    /// ```
-    public func contains(_ fraction: Double) -> Bool {
-        lower <= fraction && fraction <= upper
-    }
 }
