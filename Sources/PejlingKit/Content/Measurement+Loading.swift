@@ -25,12 +25,34 @@ extension Measurement {
     /// diagnostics          // [maalinger/2015.json:1:83: warning: 'resultater' is empty ...]
     /// ```
     public static func load(bytes: [UInt8], file: String) -> (Measurement?, [Diagnostic]) {
+        let loaded = read(bytes: bytes, file: file, knownCriteria: nil)
+        return (loaded.measurement, loaded.diagnostics)
+    }
+
+    /// What reading a measurement file gave, even when it has errors: so that an error in
+    /// one part of the file hides nothing that does not depend on it.
+    struct Reading: Sendable {
+        /// The measurement, when the file has no error.
+        var measurement: Measurement?
+        /// `type` and where it is written, when it is readable.
+        var kind: (value: MeasurementKind, location: SourceLocation)?
+        /// Every problem, sorted by position.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Like ``load(bytes:file:)``, and with `knownCriteria` the criterion ids are checked too,
+    /// as ``validate(knownCriteria:)`` does: in every result that has a usable `kriterium`,
+    /// whatever else is wrong in the file.
+    static func read(bytes: [UInt8], file: String, knownCriteria: Set<String>?) -> Reading {
         let (root, parseDiagnostics) = JSONParser.parse(bytes, file: file)
-        guard let root else { return (nil, parseDiagnostics.sorted()) }
+        guard let root else { return Reading(diagnostics: parseDiagnostics.sorted()) }
         var reader = MeasurementReader(file: file, diagnostics: parseDiagnostics)
         let measurement = reader.read(root)
+        if let knownCriteria {
+            reader.diagnostics += unknownCriteria(reader.criteria, knownCriteria: knownCriteria)
+        }
         let hasErrors = reader.diagnostics.contains { $0.severity == .error }
-        return (hasErrors ? nil : measurement, reader.diagnostics.sorted())
+        return Reading(measurement: hasErrors ? nil : measurement, kind: reader.kind, diagnostics: reader.diagnostics.sorted())
     }
 
     /// Checks the criterion ids against the catalogue's: every unknown id is an error at
@@ -41,75 +63,23 @@ extension Measurement {
     /// // [...:6:20: error: unknown criterion 'undersoegelse-retidig' (hint: did you mean 'undersoegelse-rettidig'?)]
     /// ```
     public func validate(knownCriteria: Set<String>) -> [Diagnostic] {
+        Self.unknownCriteria(results.map { ($0.criterionID, $0.criterionLocation) }, knownCriteria: knownCriteria)
+    }
+
+    /// An error at each criterion id that is not in `knownCriteria`.
+    static func unknownCriteria(_ criteria: [(id: String, location: SourceLocation)], knownCriteria: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let sortedKnown = knownCriteria.sorted()
-        for result in results where !knownCriteria.contains(result.criterionID) {
+        for criterion in criteria where !knownCriteria.contains(criterion.id) {
             let hint: String?
             if knownCriteria.isEmpty {
                 hint = "the criteria catalogue (kriterier.yml) defines no criteria"
             } else {
-                hint = Measurement.didYouMean(result.criterionID, among: sortedKnown)
+                hint = Suggestion.hint(for: criterion.id, among: sortedKnown)
             }
-            diagnostics.append(.error(
-                "unknown criterion '\(result.criterionID)'",
-                at: result.criterionLocation,
-                hint: hint
-            ))
+            diagnostics.append(.error("unknown criterion '\(criterion.id)'", at: criterion.location, hint: hint))
         }
         return diagnostics.sorted()
-    }
-
-    // MARK: Suggestions
-
-    /// `did you mean 'a'?` / `did you mean 'a', 'b' or 'c'?` for the candidates closest to
-    /// `word`, or `nil` when none is close.
-    static func didYouMean(_ word: String, among candidates: [String]) -> String? {
-        let close = closeMatches(for: word, among: candidates)
-        guard !close.isEmpty else { return nil }
-        let quoted = close.map { "'\($0)'" }
-        let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1]
-        return "did you mean \(list)?"
-    }
-
-    /// Up to `limit` candidates within a small edit distance of `word` (case ignored),
-    /// or containing it, closest first.
-    static func closeMatches(for word: String, among candidates: [String], limit: Int = 3) -> [String] {
-        let target = Array(word.lowercased().unicodeScalars)
-        guard !target.isEmpty else { return [] }
-        let allowed = max(2, target.count / 4)
-        var scored: [(distance: Int, candidate: String)] = []
-        for candidate in candidates where candidate != word {
-            let other = Array(candidate.lowercased().unicodeScalars)
-            let distance = editDistance(target, other, limit: allowed)
-            if distance <= allowed {
-                scored.append((distance, candidate))
-            } else if target.count >= 4, candidate.lowercased().contains(word.lowercased()) || word.lowercased().contains(candidate.lowercased()) {
-                scored.append((allowed + 1, candidate))
-            }
-        }
-        scored.sort { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
-        return scored.prefix(limit).map(\.candidate)
-    }
-
-    /// Levenshtein distance, or a value above `limit` as soon as it must exceed it.
-    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
 
@@ -117,9 +87,23 @@ extension Measurement {
 private struct MeasurementReader {
     let file: String
     var diagnostics: [Diagnostic]
+    /// `type`, when it is readable, whatever else is wrong.
+    var kind: (value: MeasurementKind, location: SourceLocation)?
+    /// Every usable criterion id, once each, whatever else is wrong in its result.
+    var criteria: [(id: String, location: SourceLocation)] = []
 
     mutating func error(_ message: String, at node: JSONNode, hint: String? = nil) {
         diagnostics.append(.error(message, at: node.location(in: file), hint: hint))
+    }
+
+    /// A key that `place` does not have: an error at the key, suggesting a close one.
+    mutating func unknownKey(_ member: JSONMember, allowed: [String], in place: String) {
+        diagnostics.append(.error(
+            "unknown key '\(member.key)' in \(place)",
+            at: member.keyLocation(in: file),
+            hint: Suggestion.hint(for: member.key, among: allowed)
+                ?? "\(place) has the keys \(Suggestion.list(allowed, conjunction: "and"))"
+        ))
     }
 
     mutating func read(_ root: JSONNode) -> Measurement? {
@@ -147,6 +131,7 @@ private struct MeasurementReader {
             case "type":
                 kindNode = node
                 kind = readKind(node)
+                if let kind { self.kind = (kind, node.location(in: file)) }
             case "dato":
                 dateNode = node
                 date = readDate(node)
@@ -155,12 +140,7 @@ private struct MeasurementReader {
             case "resultater":
                 resultsNode = node
             default:
-                diagnostics.append(.error(
-                    "unknown key '\(member.key)' in a measurement file",
-                    at: member.keyLocation(in: file),
-                    hint: Measurement.didYouMean(member.key, among: Measurement.topLevelKeys)
-                        ?? "a measurement file has the keys type, dato, antal_sager and resultater"
-                ))
+                unknownKey(member, allowed: Measurement.topLevelKeys, in: "a measurement file")
             }
         }
         for key in Measurement.topLevelKeys where !seen.contains(key) {
@@ -201,7 +181,7 @@ private struct MeasurementReader {
         guard let kind = MeasurementKind(rawValue: text) else {
             error(
                 "'type' must be 'sagsgennemgang' or 'statusmaaling', not '\(text)'", at: node,
-                hint: Measurement.didYouMean(text, among: MeasurementKind.allCases.map(\.rawValue))
+                hint: Suggestion.hint(for: text, among: MeasurementKind.allCases.map(\.rawValue))
             )
             return nil
         }
@@ -293,6 +273,7 @@ private struct MeasurementReader {
                 continue
             }
             firstByCriterion[criterion.id] = criterion.location
+            criteria.append(criterion)
             if let result { results.append(result) }
         }
         return results
@@ -334,12 +315,7 @@ private struct MeasurementReader {
                     counts[member.key] = count
                 }
             default:
-                diagnostics.append(.error(
-                    "unknown key '\(member.key)' in a result",
-                    at: member.keyLocation(in: file),
-                    hint: Measurement.didYouMean(member.key, among: Measurement.resultKeys)
-                        ?? "a result has the keys kriterium, opfyldt, ikke_opfyldt and ikke_relevant"
-                ))
+                unknownKey(member, allowed: Measurement.resultKeys, in: "a result")
             }
         }
         for key in Measurement.resultKeys where !seen.contains(key) {

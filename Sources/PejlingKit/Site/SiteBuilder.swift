@@ -177,15 +177,18 @@ public struct SiteBuilder: Sendable {
         var fileCount = 0
         var loaded: [Municipality] = []
         var shown: [Municipality] = []
-        for outcome in outcomes {
-            diagnostics.append(contentsOf: outcome.diagnostics)
+        for (slug, outcome) in zip(municipalitySlugs, outcomes) {
+            // `--only` judges the municipalities it selects, beside the site-wide files.
+            if options.only.isEmpty || (outcome.summary.map { $0.isSelected(by: options.only) } ?? options.only.contains(slug)) {
+                diagnostics.append(contentsOf: outcome.diagnostics)
+            }
             fileCount += outcome.fileCount
             guard let summary = outcome.summary else { continue }
             loaded.append(summary)
             if let published = summary.published(includeDrafts: options.includeDrafts) { shown.append(published) }
         }
         Municipality.validateAcross(loaded, diagnostics: &diagnostics)
-        SiteContent.reportUnknownSelectors(options.only, among: shown, diagnostics: &diagnostics)
+        SiteContent.reportUnknownSelectors(options.only, among: shown, drafts: loaded, diagnostics: &diagnostics)
         let selected = shown.filter { $0.isSelected(by: options.only) }
 
         if let pageContent, let templates, let assets {

@@ -7,7 +7,8 @@ import Foundation
 ///   naming its byte offset (counted from 0, the byte order mark included).
 /// - Lines break at LF, CR or CRLF (one break); columns count Unicode scalars from 1.
 /// - No extensions: no comments, trailing commas, single quotes, `NaN`, leading zeros or
-///   unpaired `\u` surrogates. A repeated key in one object is an error.
+///   unpaired `\u` surrogates. A repeated key in one object is an error, and so is a
+///   trailing comma; neither stops the parse, so every one of them is reported.
 /// - Objects and arrays nest at most `maxDepth` deep; the parser uses no recursion, so
 ///   no input can overflow the stack. Time is linear in the input's size.
 ///
@@ -15,7 +16,7 @@ import Foundation
 ///
 /// ```swift
 /// let (root, diagnostics) = JSONParser.parse(Array("{\"a\": [1,]}".utf8), file: "x.json")
-/// // root == nil
+/// // root?["a"] is the array [1]: the parse went on past the comma
 /// // diagnostics[0].message == "trailing comma before ']'"
 /// // diagnostics[0].location == SourceLocation(file: "x.json", line: 1, column: 9)
 /// ```
@@ -25,10 +26,11 @@ public enum JSONParser {
 
     /// Parses `bytes`, which hold a whole JSON document.
     ///
-    /// Returns the root node when the syntax is valid, and every diagnostic found. A syntax
-    /// error stops the parse (`root` is `nil`, one diagnostic explains it); a repeated key
-    /// is an error too, but the parse goes on so that all of them are reported, and the
-    /// tree keeps every occurrence. Treat any error in `diagnostics` as failure.
+    /// Returns the root node when the syntax can be read, and every diagnostic found. A
+    /// syntax error stops the parse (`root` is `nil`, one diagnostic explains it); a repeated
+    /// key or a trailing comma is an error too, but the parse goes on so that all of them
+    /// are reported (the tree keeps every occurrence of a repeated key). Treat any error in
+    /// `diagnostics` as failure.
     ///
     /// ```swift
     /// let (root, diagnostics) = JSONParser.parse(bytes, file: "content/kommuner/esbjerg/maalinger/2015.json")
@@ -237,6 +239,13 @@ private struct Parser {
         return Stop()
     }
 
+    /// Records a comma before a closing bracket: an error, but one that hides nothing, so the
+    /// parse goes on and the rest of the file is checked too.
+    mutating func recordTrailingComma(before closing: String, line: Int, column: Int) {
+        diagnostics.append(.error("trailing comma before '\(closing)'", at: SourceLocation(file: file, line: line, column: column),
+                                  hint: "remove the comma"))
+    }
+
     /// Records a syntax error at `offset` on the current line, and stops the parse.
     mutating func fail(_ message: String, atOffset offset: Int, hint: String? = nil) -> Stop {
         let column = column(at: offset)
@@ -394,7 +403,12 @@ private struct Parser {
                         pos += 1
                         skipWhitespace()
                         if peek == ASCII.closeBrace {
-                            throw fail("trailing comma before '}'", line: commaLine, column: commaColumn)
+                            // Recoverable: reported, and the object read on as if the comma were not there.
+                            recordTrailingComma(before: "}", line: commaLine, column: commaColumn)
+                            pos += 1
+                            let frame = stack.removeLast()
+                            completed = JSONNode(value: .object(frame.members), line: frame.line, column: frame.column)
+                            continue
                         }
                         try parseKey(into: &stack[top], expected: "expected a string key after ','")
                         continue valueLoop
@@ -413,7 +427,11 @@ private struct Parser {
                         pos += 1
                         skipWhitespace()
                         if peek == ASCII.closeBracket {
-                            throw fail("trailing comma before ']'", line: commaLine, column: commaColumn)
+                            recordTrailingComma(before: "]", line: commaLine, column: commaColumn)
+                            pos += 1
+                            let frame = stack.removeLast()
+                            completed = JSONNode(value: .array(frame.elements), line: frame.line, column: frame.column)
+                            continue
                         }
                         if atEnd { throw unexpected("expected a value after ','") }
                         continue valueLoop
