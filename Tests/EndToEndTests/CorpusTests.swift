@@ -69,6 +69,7 @@ struct PrintedDiagnostic: Sendable, CustomStringConvertible {
     var column: Int?
     var severity: String
     var message: String
+    var hint: String?
 
     var location: String {
         var text = file
@@ -93,7 +94,7 @@ struct PrintedDiagnostic: Sendable, CustomStringConvertible {
                 continue
             }
             diagnostics.append(PrintedDiagnostic(file: file, line: object["line"] as? Int, column: object["column"] as? Int,
-                                                 severity: severity, message: message))
+                                                 severity: severity, message: message, hint: object["hint"] as? String))
         }
         return (diagnostics, other)
     }
@@ -198,6 +199,8 @@ struct CorpusTests {
         if specification.arguments.contains("json") {
             #expect(other.isEmpty, "standard error holds lines that are not JSON diagnostics: \(other)")
         }
+        let englishElsewhere = EnglishProse.words(in: other.joined(separator: "\n"))
+        #expect(englishElsewhere.isEmpty, "English on standard error: \(englishElsewhere) in\n\(run.stderr)")
         var unmatched = printed
         for expected in specification.diagnostics {
             if let index = unmatched.firstIndex(where: expected.matches) {
@@ -210,6 +213,9 @@ struct CorpusTests {
             Issue.record("unexpected diagnostic \(diagnostic)")
         }
         for diagnostic in printed {
+            // Every message a person reads is Danish (quoted content and identifiers aside).
+            let english = EnglishProse.words(in: diagnostic.message + " " + (diagnostic.hint ?? ""))
+            #expect(english.isEmpty, "English in a message: \(english) in \(diagnostic) (forslag: \(diagnostic.hint ?? "–"))")
             #expect(!diagnostic.file.hasPrefix("/"), "an absolute path: \(diagnostic)")
             #expect(diagnostic.line.map { $0 >= 1 } ?? true, "a line below 1: \(diagnostic)")
             #expect(diagnostic.column.map { $0 >= 1 } ?? true, "a column below 1: \(diagnostic)")

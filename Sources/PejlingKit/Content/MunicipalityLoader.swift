@@ -45,7 +45,7 @@ struct MunicipalityLoader: Sendable {
         var municipality = read("kommune.yml").flatMap { Municipality.parse($0, slug: slug, diagnostics: &diagnostics) }
         if !SafePath.exists(folder + "/kommune.yml") {
             diagnostics = Diagnostics(diagnostics.filter { $0.location.file != display("kommune.yml") })
-            diagnostics.error("missing kommune.yml: every municipality folder needs one (kode, navn)",
+            diagnostics.error("kommune.yml mangler: hver kommunemappe skal have en (med kode og navn)",
                               at: SourceLocation(file: DisplayPath.appending(displayDirectory, folderRelative)))
         }
 
@@ -53,7 +53,7 @@ struct MunicipalityLoader: Sendable {
             let name = kind.fileName
             guard SafePath.exists(folder + "/" + name) else {
                 if kind == .analysis {
-                    diagnostics.error("missing analyse.md: every municipality has an analysis report",
+                    diagnostics.error("analyse.md mangler: hver kommune har en analyserapport",
                                       at: SourceLocation(file: DisplayPath.appending(displayDirectory, folderRelative)))
                 }
                 continue
@@ -80,17 +80,17 @@ struct MunicipalityLoader: Sendable {
                          catalogue: CriteriaCatalogue?, fingerprints: inout [String: UInt64],
                          diagnostics: inout Diagnostics) -> Measurement? {
         guard SafePath.isSafeRelative(path) else {
-            diagnostics.error("maaling must be a path inside the municipality's folder, such as maalinger/2015.json",
+            diagnostics.error("maaling skal være en sti inden i kommunens mappe, fx maalinger/2015.json",
                               at: location)
             return nil
         }
         let measurementPath = folder + "/" + path
         guard SafePath.exists(measurementPath) else {
-            diagnostics.error("maaling names '\(path)', which does not exist", at: location)
+            diagnostics.error("maaling angiver '\(path)', som ikke findes", at: location)
             return nil
         }
         guard SafePath.isInside(measurementPath, root: folder) else {
-            diagnostics.error("maaling '\(path)' links to outside the municipality's folder", at: location)
+            diagnostics.error("maaling '\(path)' er et link til et sted uden for kommunens mappe", at: location)
             return nil
         }
         let data: [UInt8]
@@ -110,8 +110,8 @@ struct MunicipalityLoader: Sendable {
         let reading = Measurement.read(bytes: data, file: file, knownCriteria: catalogue?.criterionIDs)
         diagnostics.append(contentsOf: reading.diagnostics)
         if let (measurementKind, kindLocation) = reading.kind, measurementKind != kind.measurementKind {
-            diagnostics.error("\(kind.fileName) needs a measurement of type '\(kind.measurementKind.rawValue)', "
-                              + "but this one is '\(measurementKind.rawValue)'",
+            diagnostics.error("\(kind.fileName) skal have en måling af typen '\(kind.measurementKind.rawValue)', "
+                              + "men denne er af typen '\(measurementKind.rawValue)'",
                               at: kindLocation)
         }
         let measurement = reading.measurement

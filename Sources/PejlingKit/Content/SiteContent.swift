@@ -35,7 +35,7 @@ public struct SiteContent: Sendable, Hashable {
                                   at: SourceLocation(file: "--only"),
                                   hint: "tilføj --drafts, eller fjern 'kladde: true' fra analyse.md, når rapporten er klar")
             } else {
-                diagnostics.error("--only \(selector): no municipality with that slug or kode in the content",
+                diagnostics.error("--only \(selector): indholdet har ingen kommune med det navn (slug) eller den kode",
                                   at: SourceLocation(file: "--only"))
             }
         }

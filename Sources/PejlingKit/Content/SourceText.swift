@@ -21,8 +21,8 @@ public struct SourceText: Sendable, Hashable {
     public static func decode(_ bytes: [UInt8], file: String) -> Result<SourceText, Diagnostic> {
         if let offset = firstInvalidUTF8Offset(bytes) {
             let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
-            return .failure(.error("invalid UTF-8 at byte \(offset)", at: SourceLocation(file: file, line: line, column: column),
-                                   hint: "save the file as UTF-8"))
+            return .failure(.error("ugyldig UTF-8 i byte \(offset)", at: SourceLocation(file: file, line: line, column: column),
+                                   hint: "gem filen som UTF-8 (bytes tælles fra 0)"))
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }

@@ -9,9 +9,9 @@
 /// Suggestion.hint(for: "kriterum", among: ["kriterium", "opfyldt"])  // "mente du 'kriterium'?"
 /// Suggestion.hint(for: "xyz", among: ["kriterium"])                  // nil
 /// ```
-enum Suggestion {
+public enum Suggestion {
     /// `mente du 'a'?` / `mente du 'a', 'b' eller 'c'?`, or nil when no candidate is close.
-    static func hint(for word: String, among candidates: [String]) -> String? {
+    public static func hint(for word: String, among candidates: [String]) -> String? {
         let close = closeMatches(for: word, among: candidates)
         guard !close.isEmpty else { return nil }
         return "mente du \(list(close.map { "'\($0)'" }))?"
@@ -22,7 +22,7 @@ enum Suggestion {
     /// ```swift
     /// Suggestion.list(["'a'", "'b'", "'c'"])  // "'a', 'b' eller 'c'"
     /// ```
-    static func list(_ items: [String], conjunction: String = "eller") -> String {
+    public static func list(_ items: [String], conjunction: String = "eller") -> String {
         guard let last = items.last else { return "" }
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
     }

@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
         let outputLocation = SourceLocation(file: DisplayPath.relative(options.outputDirectory))
         if let refusal = folder.refusal() {
             var diagnostics = Diagnostics()
-            diagnostics.error("refusing to write the output: \(refusal)", at: outputLocation)
+            diagnostics.error("pejling skriver ikke output her: \(refusal)", at: outputLocation)
             return Result(diagnostics: diagnostics, failed: true, municipalities: [], fileCount: 0)
         }
         let fingerprints = InputFingerprints.scan(options: options)
@@ -62,7 +62,7 @@ public struct SiteBuilder: Sendable {
             staging = try folder.prepareStaging()
         } catch {
             var diagnostics = Diagnostics()
-            diagnostics.error("cannot create a staging folder beside the output: \(error)", at: outputLocation)
+            diagnostics.error(SystemError.outputProblem(error), at: outputLocation)
             return Result(diagnostics: diagnostics, failed: true, municipalities: [], fileCount: 0)
         }
         let sink = RecordingSink(inner: DirectorySink(root: staging))
@@ -83,7 +83,7 @@ public struct SiteBuilder: Sendable {
             try folder.publish(staging: staging, manifest: manifest)
         } catch {
             folder.discard(staging: staging)
-            result.diagnostics.error("\(error)", at: outputLocation)
+            result.diagnostics.error(SystemError.outputProblem(error), at: outputLocation)
             result.failed = true
         }
         return result
@@ -164,7 +164,7 @@ public struct SiteBuilder: Sendable {
             outcome.diagnostics.append(contentsOf: problems)
             for file in files {
                 do { try sink.write(file) } catch {
-                    outcome.diagnostics.error("\(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
+                    outcome.diagnostics.error(SystemError.outputProblem(error), at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
                 }
             }
             outcome.fileCount = files.count
@@ -196,7 +196,7 @@ public struct SiteBuilder: Sendable {
                 + assets.files
             for file in shared {
                 do { try sink.write(file) } catch {
-                    diagnostics.error("\(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
+                    diagnostics.error(SystemError.outputProblem(error), at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
                 }
             }
             fileCount += shared.count
