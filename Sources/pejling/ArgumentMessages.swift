@@ -29,6 +29,8 @@ enum ArgumentMessages {
         (#"The value '([^']*)' is invalid for '([^']*)'"#, "værdien '$1' kan ikke bruges til '$2'"),
         (#"Please provide one of '([^']*)', '([^']*)' and '([^']*)'\."#, "Vælg en af '$1', '$2' og '$3'."),
         (#"Please provide one of "#, "Vælg en af "),
+        (#"(Vælg en af [^\n]*) or '"#, "$1 eller '"),
+        (#"Did you mean '([^']*)'\?"#, "Mente du '$1'?"),
         (#"Can't parse value"#, "værdien kan ikke læses"),
         (#"Unknown subcommand '([^']*)'"#, "ukendt underkommando '$1'"),
         (#"(?m)^Usage: "#, "Brug: "),

@@ -20,8 +20,8 @@ struct CommonOptions: ParsableArguments {
     var strict = false
 
     @Option(name: .customLong("format"),
-            help: ArgumentHelp("Hvordan fejl og advarsler skrives: human, github eller json (standard: human).",
-                               valueName: "format"))
+            // No full stop: ArgumentParser adds the values, "(værdier: human, github, json)".
+            help: ArgumentHelp("Hvordan fejl og advarsler skrives, standard human", valueName: "format"))
     var formatOption: DiagnosticFormatter.Format?
     var format: DiagnosticFormatter.Format { formatOption ?? .human }
 

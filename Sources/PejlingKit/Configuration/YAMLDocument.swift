@@ -89,11 +89,13 @@ public struct YAMLDocument {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = "ugyldig YAML: \(YAMLDocument.danish(problem))"
+            // A syntax error stops the reading: say so, so that nobody takes the rest for fine.
+            let hint = "resten af filen kontrolleres, når denne fejl er rettet"
             if let context {
                 message += " (\(YAMLDocument.danish(context.text)) i linje \(context.mark.line + lineOffset))"
-                if atEndOfText(mark), context.mark.line >= 1 { return .error(message, at: at(context.mark)) }
+                if atEndOfText(mark), context.mark.line >= 1 { return .error(message, at: at(context.mark), hint: hint) }
             }
-            return .error(message, at: at(mark))
+            return .error(message, at: at(mark), hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error("nøglen står to gange: \(duplicates.map { "'\($0)'" }.joined(separator: ", "))", at: at(context.mark))
         case .reader(let problem, _, _, _):

@@ -2,7 +2,7 @@
 /// a key, a criterion, a measurement type or a municipality.
 ///
 /// A candidate is close when it is within a small edit distance of the word (a quarter of
-/// its length, at least 2; case ignored), or, for words of four letters or more, contains
+/// its length, at least 2; case ignored), or, when both have four letters or more, contains
 /// it or is contained in it. At most three are named, closest first.
 ///
 /// ```swift
@@ -39,7 +39,7 @@ public enum Suggestion {
             let distance = editDistance(target, Array(other.unicodeScalars), limit: allowed)
             if distance <= allowed {
                 scored.append((distance, candidate))
-            } else if target.count >= 4, other.contains(lowered) || lowered.contains(other) {
+            } else if target.count >= 4, other.unicodeScalars.count >= 4, other.contains(lowered) || lowered.contains(other) {
                 scored.append((allowed + 1, candidate))
             }
         }
