@@ -201,6 +201,9 @@ struct CorpusTests {
         }
         let englishElsewhere = EnglishProse.words(in: other.joined(separator: "\n"))
         #expect(englishElsewhere.isEmpty, "English on standard error: \(englishElsewhere) in\n\(run.stderr)")
+        if ProcessInfo.processInfo.environment["PEJLING_UPDATE_CORPUS"] == "1" {
+            try updateExpected(corpusCase, text: specificationText, printed: printed)
+        }
         var unmatched = printed
         for expected in specification.diagnostics {
             if let index = unmatched.firstIndex(where: expected.matches) {
@@ -224,6 +227,23 @@ struct CorpusTests {
         if !specification.pageHas.isEmpty || !specification.pageLacks.isEmpty {
             try checkPages(in: work, specification: specification)
         }
+    }
+
+    /// With `PEJLING_UPDATE_CORPUS=1`: each expected diagnostic line takes the whole message
+    /// printed at its location and severity (in order), so that a reworded message is
+    /// updated in one deliberate step; review the `git diff` of the `expected` files after.
+    func updateExpected(_ corpusCase: CorpusCase, text: String, printed: [PrintedDiagnostic]) throws {
+        var unused = printed
+        var lines: [String] = []
+        for line in text.components(separatedBy: "\n") {
+            if let expected = ExpectedDiagnostic(line.trimmingCharacters(in: .whitespaces)),
+               let index = unused.firstIndex(where: { $0.location == expected.location && $0.severity == expected.severity }) {
+                lines.append(unused.remove(at: index).description)
+            } else {
+                lines.append(line)
+            }
+        }
+        try lines.joined(separator: "\n").write(to: corpusCase.folder.appendingPathComponent("expected"), atomically: true, encoding: .utf8)
     }
 
     /// Builds the case and searches every page written.

@@ -15,7 +15,7 @@ enum EnglishProse {
     /// "by", "under", "for", "link", "output" and the like are Danish too, and left out, and
     /// so are the command names build, check, serve and new.)
     static let englishOnly: Set<String> = [
-        "the", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "did", "do",
+        "the", "is", "are", "was", "were", "be", "been", "being", "has", "had", "does", "did", "do",
         "must", "should", "would", "could", "cannot", "can't", "not", "no", "yes", "of", "with", "and", "or",
         "an", "this", "that", "these", "those", "which", "what", "when", "where", "who", "why", "it", "its",
         "it's", "you", "your", "we", "our", "they", "their", "from", "into", "onto", "on", "in", "as",
