@@ -40,7 +40,7 @@ struct FormatTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let run = try Pejling.run(["check", "--content", "content", "--format", "github"], in: work)
         #expect(run.status == 1)
-        #expect(run.stderr == "::error file=content/kommuner/alfa/status.md,line=3,col=7::'dato' er 2026-02-31, en dato, der ikke findes: februar 2026 har 28 dage (forslag: skriv en dato, der findes, fx 2026-02-28 for den sidste dag i februar)\n")
+        #expect(run.stderr == "::error file=content/kommuner/alfa/status.md,line=3,col=7::'dato' er 2026-02-31, en dato, der ikke findes: februar 2026 har 28 dage (forslag: skriv en dato, der findes, fx 2026-02-28 for den sidste dag i februar; rapportens tekst kontrolleres færdigt, når dette er rettet)\n")
     }
 
     @Test("paths are relative to the current directory however --content is written")

@@ -42,7 +42,13 @@ struct MunicipalityLoader: Sendable {
 
         // kommune.yml, the reports and their measurements are checked each on its own: an
         // error in one hides nothing in the others.
+        let start = diagnostics.items.count
         var municipality = read("kommune.yml").flatMap { Municipality.parse($0, slug: slug, diagnostics: &diagnostics) }
+        if municipality == nil {
+            // The reports are read and checked below all the same, but what needs the
+            // municipality (the maaling blocks, the order of the reports' dates) waits for it.
+            diagnostics.annotateErrors(since: start, note: "rapporternes maaling-blokke kontrolleres, når kommune.yml er rettet")
+        }
         if !SafePath.exists(folder + "/kommune.yml") {
             diagnostics = Diagnostics(diagnostics.filter { $0.location.file != display("kommune.yml") })
             diagnostics.error("kommune.yml mangler: hver kommunemappe skal have en (med kode og navn)",

@@ -73,12 +73,17 @@ public struct Report: Sendable, Hashable {
         guard let yaml = YAMLDocument.parse(split.yaml, file: source.file, lineOffset: split.yamlLine - 1,
                                             diagnostics: &diagnostics) else { return Reading() }
         yaml.reportUnknownKeys(allowed: keys, diagnostics: &diagnostics)
+        let start = diagnostics.items.count
         let title = yaml.string("titel", required: true, diagnostics: &diagnostics)
         let date = yaml.date("dato", required: true, diagnostics: &diagnostics)
         let measurementPath = yaml.string("maaling", diagnostics: &diagnostics)
         let isDraft = yaml.bool("kladde", default: false, diagnostics: &diagnostics)
         var reading = Reading(measurementPath: measurementPath, measurementPathLocation: yaml.location(ofValue: "maaling"))
-        guard let title, let date else { return reading }
+        guard let title, let date else {
+            // Without a title and a date there is no report to check further: say so.
+            diagnostics.annotateErrors(since: start, note: "rapportens tekst kontrolleres færdigt, når dette er rettet")
+            return reading
+        }
         reading.report = Report(kind: kind, title: title, date: date, measurementPath: measurementPath, isDraft: isDraft,
                                 body: split.body, bodyLocation: SourceLocation(file: source.file, line: split.bodyLine, column: 1),
                                 dateLocation: yaml.location(ofValue: "dato"), measurementPathLocation: yaml.location(ofValue: "maaling"))
