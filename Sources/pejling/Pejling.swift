@@ -13,7 +13,7 @@ struct Pejling: AsyncParsableCommand {
           pejling build                      byg content/ i output/
           pejling build --drafts --only 561  med kladder, kun kommunekode 561
           pejling check --format github      kontrollér alt, skriv GitHub-annoteringer
-          pejling serve                      se siderne med kladder på http://127.0.0.1:8080/
+          pejling serve                      se siderne med kladder i en browser
           pejling new 561                    opret mappen til Esbjerg Kommune
         """,
         version: PejlingVersion.current,

@@ -88,6 +88,14 @@ struct MessagesTests {
             #expect(!run.stdout.contains("(default:"), "\(arguments): \(run.stdout)")
             #expect(!run.stdout.contains(") (standard:"), "\(arguments): \(run.stdout)")
             Self.expectDanish(run.stdout, "pejling \(arguments.joined(separator: " "))")
+            // ArgumentParser wraps at 80 columns: an example line longer than that would be
+            // broken mid-phrase, its tail at the start of the next line.
+            var inExamples = false
+            for line in run.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("Eksempel") { inExamples = true; continue }
+                if line.isEmpty { inExamples = false; continue }
+                if inExamples { #expect(line.hasPrefix("  "), "\(arguments): an example broken mid-phrase: \(line)") }
+            }
         }
         let jobs = try Pejling.run(["build", "--help"], in: work)
         #expect(jobs.stdout.contains("antallet af kerner"), "\(jobs.stdout)")
