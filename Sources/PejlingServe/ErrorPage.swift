@@ -62,7 +62,7 @@ public enum ErrorPage {
             }
             items += "</li>\n"
         }
-        let summary = "\(errors) fejl, \(warnings) \(warnings == 1 ? "advarsel" : "advarsler")"
+        let summary = Summary.diagnostics(errors: errors, warnings: warnings)
         return page(title: "Byggefejl", style: """
             h1 { color: #8b0000; font-size: 1.6rem; }
             ol { padding-left: 0; list-style: none; }
@@ -77,8 +77,7 @@ public enum ErrorPage {
             """, main: """
             <main id="pejling-fejl">
             <h1>Siden kunne ikke bygges</h1>
-            <p>pejling fandt problemer i indholdet (\(summary)). Ret filen og gem den: siden kommer tilbage af sig selv.
-            <span lang="en">The build failed; fix the file and save, and this page reloads by itself.</span></p>
+            <p>pejling fandt problemer i indholdet (\(summary)). Ret filen, og gem den: siden kommer tilbage af sig selv.</p>
             <ol class="fejlliste">
             \(items)</ol>
             </main>
@@ -90,7 +89,7 @@ public enum ErrorPage {
         page(title: "Siden findes ikke", style: "", main: """
             <main>
             <h1>Siden findes ikke</h1>
-            <p>Byggeriet har ikke skrevet <code>\(HTML.escape(path))</code>. <a href="/">Gå til oversigten</a>.</p>
+            <p>pejling har ikke bygget en side med adressen <code>\(HTML.escape(path))</code>. <a href="/">Gå til oversigten</a>.</p>
             </main>
             """, script: script)
     }

@@ -28,11 +28,11 @@ public struct PreviewResponder: HTTPResponder {
     public func respond(to request: Request, context: Context) async throws -> Response {
         if localNamesOnly, !Self.isLocalName(request.head.authority) {
             return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: "pejling serve answers only http://127.0.0.1 and http://localhost.\n")))
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "pejling serve svarer kun på http://127.0.0.1 og http://localhost.\n")))
         }
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD", .contentType: "text/plain; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: "Only GET and HEAD.\n")))
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "Kun GET og HEAD.\n")))
         }
         let snapshot = state.snapshot
         let target = PreviewRoute.resolve(request.uri.path, files: snapshot.files)
@@ -87,7 +87,7 @@ public struct PreviewResponder: HTTPResponder {
             }
             return respond(.ok, type: type, bytes: bytes)
         case .redirect(let location):
-            var response = respond(.movedPermanently, type: "text/plain; charset=utf-8", bytes: Array("Moved to \(location)\n".utf8))
+            var response = respond(.movedPermanently, type: "text/plain; charset=utf-8", bytes: Array("Flyttet til \(location)\n".utf8))
             response.headers[.location] = location
             return response
         case .notFound:

@@ -23,7 +23,7 @@ public struct PreviewServer: Sendable {
     public var onListening: @Sendable (String, Int) async -> Void
 
     public init(options: ServeOptions, state: PreviewState = PreviewState(), hub: ReloadHub = ReloadHub(),
-                log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+                log: @escaping @Sendable (String) -> Void = { Console.note($0) },
                 onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) {
         self.options = options
         self.state = state
@@ -40,10 +40,10 @@ public struct PreviewServer: Sendable {
         public var description: String {
             switch self {
             case .portInUse(let host, let port):
-                return "port \(port) on \(host) is already in use (is another pejling serve running?); "
-                    + "stop it, or choose another port with --port \(port == 65535 ? 8081 : port + 1)"
+                return "port \(port) på \(host) er allerede i brug (kører der en anden pejling serve?); "
+                    + "stop den, eller vælg en anden port med --port \(port == 65535 ? 8081 : port + 1)"
             case .cannotListen(let host, let port, let reason):
-                return "cannot listen on \(host):\(port): \(reason)"
+                return "pejling kan ikke lytte på \(host):\(port): \(reason)"
             }
         }
     }
@@ -99,12 +99,13 @@ public struct PreviewServer: Sendable {
     static func explain(_ error: any Error, host: String, port: Int) -> any Error {
         if let io = error as? IOError {
             if io.errnoCode == EADDRINUSE { return ServeError.portInUse(host: host, port: port) }
-            return ServeError.cannotListen(host: host, port: port, reason: io.description)
+            return ServeError.cannotListen(host: host, port: port, reason: SystemError.describe(io.errnoCode))
         }
         let text = String(describing: error)
         if text.contains("Address already in use") { return ServeError.portInUse(host: host, port: port) }
         if text.contains("bind") || text.contains("Cannot assign requested address") {
-            return ServeError.cannotListen(host: host, port: port, reason: text)
+            return ServeError.cannotListen(host: host, port: port, reason: text.contains("Cannot assign requested address")
+                                           ? "adressen hører ikke til denne maskine" : "adressen kan ikke bruges (\(text))")
         }
         return error
     }
@@ -112,23 +113,24 @@ public struct PreviewServer: Sendable {
     /// The terminal's summary of one build.
     static func describe(_ report: PreviewRebuilder.BuildReport, content: String) -> String {
         var lines: [String] = []
-        let time = String(format: "%.2f s", report.seconds)
-        let trigger = report.changedFiles.isEmpty ? "" : "\(report.changedFiles.prefix(3).joined(separator: ", "))"
-            + (report.changedFiles.count > 3 ? " and \(report.changedFiles.count - 3) more" : "") + " changed; "
+        let time = Summary.seconds(report.seconds)
+        let trigger = report.changedFiles.isEmpty ? "" : Summary.files(report.changedFiles) + " ændret; "
         if !report.diagnostics.isEmpty, report.diagnosticsChanged {
             lines.append(DiagnosticFormatter(format: .human).report(report.diagnostics).trimmingCharacters(in: .newlines))
         }
         if report.failed {
-            let same = report.diagnosticsChanged ? "" : " (the same errors as before)"
-            lines.append("\(trigger)build failed in \(time)\(same): the browser shows the errors until they are fixed.")
+            let same = report.diagnosticsChanged ? "" : " (de samme fejl som før)"
+            let sentence = "\(trigger)siderne kunne ikke bygges (\(time))\(same): browseren viser fejlene, indtil de er rettet."
+            lines.append(sentence.prefix(1).uppercased() + sentence.dropFirst())
         } else {
-            let scope = report.partial ? "rebuilt" : "built"
-            let effect = report.changedFiles.isEmpty ? "" : (report.visibleChange ? ", pages refreshed" : ", no visible change")
+            let scope = report.partial ? "byggede igen" : "byggede"
+            let effect = report.changedFiles.isEmpty ? "" : (report.visibleChange ? ", siderne er opdateret" : ", ingen synlig ændring")
             var counts = ""
             if !report.diagnosticsChanged, report.diagnostics.warningCount > 0 {
-                counts = " (\(report.diagnostics.warningCount) warning\(report.diagnostics.warningCount == 1 ? "" : "s") as before)"
+                counts = " (\(Summary.count(report.diagnostics.warningCount, "advarsel", "advarsler")) som før)"
             }
-            lines.append("\(trigger)\(scope) \(report.municipalities) municipalit\(report.municipalities == 1 ? "y" : "ies") in \(time)\(effect)\(counts).")
+            let sentence = "\(trigger)\(scope) \(Summary.count(report.municipalities, "kommune", "kommuner")) på \(time)\(effect)\(counts)."
+            lines.append(sentence.prefix(1).uppercased() + sentence.dropFirst())
         }
         return lines.joined(separator: "\n")
     }

@@ -4,20 +4,23 @@ import PejlingKit
 /// `pejling build`.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render the content into the output folder.",
+        abstract: "Byg siderne ud fra indholdet i output-mappen.",
         discussion: """
-        Writes output/index.html, and for every municipality <slug>/index.html, <slug>/<slug>.html
-        (self-contained), <slug>/indlejring.html (CMS fragment) and the downloads. The output is
-        replaced atomically, and only if it was written by pejling.
+        Skriver output/index.html og for hver kommune <slug>/index.html, <slug>/<slug>.html \
+        (samlet i én fil), <slug>/indlejring.html (til indsættelse i et CMS) og filerne til \
+        download. Output-mappen erstattes i ét skridt, og kun hvis pejling selv har skrevet den.
 
-        Example: pejling build --content content --output output --drafts
+        Eksempel: pejling build --content content --output output --drafts
         """
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The output folder.")
-    var output = "output"
+    @Option(name: .customLong("output"), help: ArgumentHelp("Output-mappen (standard: output).", valueName: "mappe"))
+    var outputOption: String?
+
+    /// `--output`, or its default (given here, so that the help shows no English "(default: …)").
+    var output: String { outputOption ?? "output" }
 
     func run() throws {
         var options = common.buildOptions()
@@ -25,11 +28,11 @@ struct Build: ParsableCommand {
         let result = SiteBuilder(options: options).build()
         let summary: String
         if result.unchanged {
-            summary = "Nothing changed: \(output)/ is up to date (\(result.municipalities.count) municipalities)."
+            summary = Summary.upToDate(municipalities: result.municipalities.count, output: output)
         } else {
-            let rendered = result.municipalities.count - result.reusedCount
-            summary = "Built \(result.municipalities.count) municipalities into \(output)/: "
-                + "\(rendered) rendered, \(result.reusedCount) unchanged, \(result.fileCount) files written."
+            summary = Summary.built(municipalities: result.municipalities.count,
+                                    rendered: result.municipalities.count - result.reusedCount,
+                                    unchanged: result.reusedCount, files: result.fileCount, output: output)
         }
         try finish(result, format: common.format, success: summary)
     }

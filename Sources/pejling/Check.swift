@@ -4,8 +4,13 @@ import PejlingKit
 /// `pejling check`.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate content and templates: everything build does except writing.",
-        discussion: "Example: pejling check --format github --strict"
+        abstract: "Kontrollér indhold og skabeloner: alt, hvad build gør, undtagen at skrive.",
+        discussion: """
+        Alle fejl og advarsler skrives på én gang, hver med fil, linje og kolonne. Med --only \
+        kontrolleres kun de valgte kommuner (og de fælles filer site.yml og kriterier.yml).
+
+        Eksempel: pejling check --format github --strict
+        """
     )
 
     @OptionGroup var common: CommonOptions
@@ -13,6 +18,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let result = SiteBuilder(options: common.buildOptions()).check()
         try finish(result, format: common.format,
-                   success: "Checked \(result.municipalities.count) municipalities: no errors.")
+                   success: Summary.checked(municipalities: result.municipalities.count,
+                                            warnings: result.diagnostics.sorted.count { $0.severity == .warning }))
     }
 }

@@ -3,30 +3,42 @@ import Foundation
 import PejlingKit
 
 /// Options shared by `build` and `check`.
+///
+/// Defaults are written into the help text in Danish (`standard: content`) rather than left
+/// to ArgumentParser, which would add an English "(default: …)" of its own: each option is
+/// stored as an optional and read through a property that fills in the default.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "The content folder.")
-    var content = "content"
+    @Option(name: .customLong("content"), help: ArgumentHelp("Indholdsmappen (standard: content).", valueName: "mappe"))
+    var contentOption: String?
+    var content: String { contentOption ?? "content" }
 
-    @Option(help: "The templates folder.")
-    var templates = "Templates"
+    @Option(name: .customLong("templates"), help: ArgumentHelp("Skabelonmappen (standard: Templates).", valueName: "mappe"))
+    var templatesOption: String?
+    var templates: String { templatesOption ?? "Templates" }
 
-    @Flag(help: "Fail on warnings too.")
+    @Flag(help: "Lad advarsler tælle som fejl.")
     var strict = false
 
-    @Option(help: "How diagnostics are printed: human, github or json.")
-    var format: DiagnosticFormatter.Format = .human
+    @Option(name: .customLong("format"),
+            // No full stop: ArgumentParser adds the values, "(værdier: human, github, json)".
+            help: ArgumentHelp("Hvordan fejl og advarsler skrives, standard human", valueName: "format"))
+    var formatOption: DiagnosticFormatter.Format?
+    var format: DiagnosticFormatter.Format { formatOption ?? .human }
 
-    @Flag(help: "Include draft reports (kladde: true); their pages carry a KLADDE banner.")
+    @Flag(help: "Tag rapporter med, der er kladder (kladde: true); deres sider får et KLADDE-banner.")
     var drafts = false
 
-    @Option(name: .customLong("only"), help: ArgumentHelp("Only this municipality (slug or kommunekode); repeatable.", valueName: "SLUG|KODE"))
+    @Option(name: .customLong("only"),
+            help: ArgumentHelp("Kun denne kommune (slug eller kommunekode); kan gentages.", valueName: "slug|kode"))
     var only: [String] = []
 
-    @Option(help: "Threads for loading and rendering (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"),
+            help: ArgumentHelp("Antal tråde til indlæsning og gengivelse (standard: antallet af kerner).", valueName: "antal"))
+    var jobsOption: Int?
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobsOption, jobsOption < 1 { throw ValidationError("--jobs skal være mindst 1, ikke \(jobsOption)") }
     }
 
     func buildOptions() -> BuildOptions {
@@ -43,10 +55,9 @@ struct CommonOptions: ParsableArguments {
 
 extension DiagnosticFormatter.Format: ExpressibleByArgument {}
 
-/// Prints the diagnostics to standard error and turns the result into an exit status.
+/// Prints the diagnostics and the summary, and turns the result into an exit status.
 func finish(_ result: SiteBuilder.Result, format: DiagnosticFormatter.Format, success: String) throws {
-    let report = DiagnosticFormatter(format: format).report(result.diagnostics)
-    if !report.isEmpty { StandardError.write(report) }
+    Console.report(result.diagnostics, format: format)
     if result.failed { throw ExitCode(1) }
-    if format == .human { print(success) }
+    if format == .human { Console.say(success) }
 }

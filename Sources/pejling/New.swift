@@ -5,25 +5,29 @@ import PejlingKit
 /// `pejling new`.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create the folder for a real municipality's course, with draft reports.",
+        abstract: "Opret mappen til en rigtig kommunes forløb med rapporter som kladder.",
         discussion: """
-        Writes content/kommuner/<slug>/ with kommune.yml, a draft analyse.md and status.md that follow
-        the Task Force's report structure, and an empty case review (maalinger/sagsgennemgang.json).
-        The municipality is one of the 98, by kommunekode or name (any case; æ, ø, å or ae, oe, aa).
-        An existing folder is never changed.
+        Skriver content/kommuner/<slug>/ med kommune.yml, analyse.md og status.md som kladder, der \
+        følger Task Forcens rapportskabelon, og en tom sagsgennemgang (maalinger/sagsgennemgang.json). \
+        Kommunen er en af de 98, angivet med kommunekode eller navn (store eller små bogstaver; \
+        æ, ø, å eller ae, oe, aa). En mappe, der findes, ændres aldrig.
 
-        Examples:
+        Eksempler:
           pejling new 561
           pejling new "Høje-Taastrup"
           pejling new hoeje-taastrup --content content
         """
     )
 
-    @Argument(help: ArgumentHelp("The kommunekode or name.", valueName: "KODE|NAVN"))
+    @Argument(help: ArgumentHelp("Kommunekoden eller navnet.", valueName: "kode|navn"))
     var municipality: String
 
-    @Option(help: "The content folder.")
-    var content = "content"
+    @Option(name: .customLong("content"), help: ArgumentHelp("Indholdsmappen (standard: content).", valueName: "mappe"))
+    var contentOption: String?
+    var content: String { contentOption ?? "content" }
+
+    /// Where `new`'s errors point: the command line, as `--only`'s do.
+    static let location = SourceLocation(file: "pejling new")
 
     func run() throws {
         let found: RegisteredMunicipality
@@ -31,35 +35,34 @@ struct New: ParsableCommand {
         case .found(let match):
             found = match
         case .notFound(let suggestions):
-            var message = "error: '\(municipality)' is not one of the 98 municipalities (by kommunekode or name)"
-            if !suggestions.isEmpty { message += "; did you mean \(suggestions.joined(separator: ", "))?" }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Console.error("'\(municipality)' er ikke en af de 98 kommuner (med kommunekode eller navn)", at: Self.location,
+                          hint: suggestions.isEmpty ? nil : "mente du \(Suggestion.list(suggestions))?")
             throw ExitCode(1)
         case .ambiguous(let matches):
-            let names = matches.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("error: '\(municipality)' matches \(names); give the kommunekode\n".utf8))
+            let names = Suggestion.list(matches.map { "\($0.name) (\($0.code))" }, conjunction: "og")
+            Console.error("'\(municipality)' passer på \(names)", at: Self.location, hint: "angiv kommunekoden")
             throw ExitCode(1)
         }
         let scaffold = MunicipalityScaffold(municipality: found, date: Self.today())
         let folderExists = SafePath.exists(DisplayPath.join(content, scaffold.folder))
         if !folderExists, let other = folderUsing(code: found.code) {
-            FileHandle.standardError.write(Data(
-                "error: kode \(found.code) (\(found.fullName)) is already used by \(DisplayPath.relative(DisplayPath.join(content, "kommuner/" + other)))\n".utf8))
+            Console.error("kode \(found.code) (\(found.fullName)) bruges allerede af "
+                          + DisplayPath.relative(DisplayPath.join(content, "kommuner/" + other)),
+                          at: Self.location)
             throw ExitCode(1)
         }
         let written: [String]
         do {
             written = try scaffold.write(contentDirectory: content)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.error("\(error)", at: Self.location)
             throw ExitCode(1)
         }
-        print("Created \(found.fullName) (kode \(found.code)):")
-        for path in written { print("  \(path)") }
-        print("""
-        Both reports are drafts (kladde: true), and the dates are placeholders.
-        Preview while you write: pejling serve --content \(content)
-        """)
+        var lines = ["Oprettede \(found.fullName) (kode \(found.code)):"]
+        lines += written.map { "  \($0)" }
+        lines.append("Begge rapporter er kladder (kladde: true), og datoerne er pladsholdere.")
+        lines.append("Se siden, mens du skriver: pejling serve --content \(content)")
+        Console.say(lines.joined(separator: "\n"))
     }
 
     /// The folder of another municipality with this code, if any.

@@ -7,15 +7,16 @@ import PejlingKit
 struct Pejling: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pejling",
-        abstract: "Build accessible report pages for the Task Force's analysis and status reports.",
+        abstract: "Byg tilgængelige sider til Task Forcens analyse- og statusrapporter.",
         discussion: """
-        Examples:
-          pejling build                      render content/ into output/
-          pejling build --drafts --only 561  include drafts, only kommunekode 561
-          pejling check --format github      validate everything, print GitHub annotations
-          pejling serve                      preview with drafts at http://127.0.0.1:8080/
-          pejling new 561                    start the folder for Esbjerg Kommune
+        Eksempler:
+          pejling build                      byg content/ i output/
+          pejling build --drafts --only 561  med kladder, kun kommunekode 561
+          pejling check --format github      kontrollér alt, skriv GitHub-annoteringer
+          pejling serve                      se siderne med kladder i en browser
+          pejling new 561                    opret mappen til Esbjerg Kommune
         """,
+        version: PejlingVersion.current,
         subcommands: [Build.self, Check.self, Serve.self, New.self]
     )
 
@@ -27,7 +28,7 @@ struct Pejling: AsyncParsableCommand {
             var command = try parseAsRoot()
             if command is Pejling {
                 // No subcommand: a bad command line, not a request for help.
-                StandardError.write(helpMessage() + "\n")
+                StandardError.write(ArgumentMessages.danish(helpMessage()) + "\n")
                 Foundation.exit(2)
             }
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -38,8 +39,14 @@ struct Pejling: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                StandardError.write(fullMessage(for: error) + "\n")
+                StandardError.write(ArgumentMessages.danish(fullMessage(for: error)) + "\n")
                 Foundation.exit(2)
+            }
+            // --help and --version: ArgumentParser's frame around the help, in Danish.
+            let message = fullMessage(for: error)
+            if code == .success, !message.isEmpty {
+                Console.say(ArgumentMessages.danish(message))
+                Foundation.exit(0)
             }
             exit(withError: error)
         }

@@ -6,42 +6,52 @@ import PejlingServe
 /// `pejling serve`.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Preview the site with drafts in a browser; open pages refresh when you save.",
+        abstract: "Se siderne med kladder i en browser; åbne sider opdateres, når du gemmer.",
         discussion: """
-        Builds content/ with drafts (kladde: true) into memory and serves it. Saving a file in
-        content/ or Templates/ rebuilds what changed, and every open page shows the change within
-        a second, without reloading by hand. While the content has errors, the browser shows them
-        (file, line, column and the line itself) until the file is fixed. Ctrl-C stops the server.
-        The pages served are the bytes `pejling build --drafts` writes, plus a small reload script
-        that only the preview adds.
+        Bygger content/ med kladder (kladde: true) i hukommelsen og viser siderne. Når du gemmer \
+        en fil i content/ eller Templates/, bygges det, der er ændret, og hver åben side viser \
+        ændringen inden for et sekund, uden at du skal genindlæse den. Så længe indholdet har \
+        fejl, viser browseren dem (fil, linje, kolonne og selve linjen), indtil filen er rettet. \
+        Ctrl-C stopper serveren. Siderne er de samme bytes, som pejling build --drafts skriver, \
+        plus et lille script til genindlæsning, som kun forhåndsvisningen tilføjer.
 
-        Examples:
+        Eksempler:
           pejling serve
           pejling serve --port 8081
-          pejling serve --content ../rapporter/content --templates ../rapporter/Templates
+          pejling serve --content ../rapporter/content \\
+                        --templates ../rapporter/Templates
         """
     )
 
-    @Option(help: "The content folder.")
-    var content = "content"
+    @Option(name: .customLong("content"), help: ArgumentHelp("Indholdsmappen (standard: content).", valueName: "mappe"))
+    var contentOption: String?
+    var content: String { contentOption ?? "content" }
 
-    @Option(help: "The templates folder.")
-    var templates = "Templates"
+    @Option(name: .customLong("templates"), help: ArgumentHelp("Skabelonmappen (standard: Templates).", valueName: "mappe"))
+    var templatesOption: String?
+    var templates: String { templatesOption ?? "Templates" }
 
-    @Option(help: "The port to listen on.")
-    var port = 8080
+    @Option(name: .customLong("port"), help: ArgumentHelp("Porten, der lyttes på (standard: 8080).", valueName: "port"))
+    var portOption: Int?
+    var port: Int { portOption ?? 8080 }
 
-    @Option(help: "The address to listen on; the default keeps the preview on this machine.")
-    var host = "127.0.0.1"
+    @Option(name: .customLong("host"),
+            help: ArgumentHelp("Adressen, der lyttes på (standard: 127.0.0.1, så siderne kun kan ses fra denne maskine).",
+                               valueName: "adresse"))
+    var hostOption: String?
+    var host: String { hostOption ?? "127.0.0.1" }
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port skal være mellem 0 og 65535, ikke \(port)") }
+        guard !host.isEmpty else { throw ValidationError("--host må ikke være tom") }
     }
 
     func run() async throws {
         for (flag, folder) in [("--content", content), ("--templates", templates)] where !SafePath.isDirectory(folder) {
-            FileHandle.standardError.write(Data("error: \(flag) \(folder): folder not found\n".utf8))
+            let what = flag == "--content" ? "indholdsmappen" : "skabelonmappen"
+            Console.error(SafePath.exists(folder) ? "\(folder) er en fil og ikke en mappe; \(flag) skal angive \(what)"
+                                                  : "\(what) \(folder) findes ikke",
+                          at: SourceLocation(file: flag))
             throw ExitCode(1)
         }
         var options = ServeOptions()
@@ -49,22 +59,21 @@ struct Serve: AsyncParsableCommand {
         options.templatesDirectory = templates
         options.port = port
         options.host = host
-        let stderr: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         let shownHost = host.contains(":") ? "[\(host)]" : host
-        let server = PreviewServer(options: options, log: stderr) { _, actualPort in
+        let (content, host) = (content, host)
+        let server = PreviewServer(options: options, log: { Console.note($0) }) { _, actualPort in
             // Unbuffered, so that a script waiting for this line sees it at once.
-            FileHandle.standardOutput.write(Data(
-                "Serving \(content)/ with drafts at http://\(shownHost):\(actualPort)/ (Ctrl-C stops)\n".utf8))
+            Console.say("Viser \(content)/ med kladder på http://\(shownHost):\(actualPort)/ (Ctrl-C stopper)")
             if !["127.0.0.1", "localhost", "::1"].contains(host) {
-                stderr("warning: --host \(host) makes the drafts reachable from other machines")
+                Console.warning("--host \(host) gør kladderne synlige fra andre maskiner", at: SourceLocation(file: "--host"))
             }
         }
         do {
             try await server.run()
         } catch let error as PreviewServer.ServeError {
-            stderr("error: \(error)")
+            Console.error("\(error)", at: SourceLocation(file: "--port"))
             throw ExitCode(1)
         }
-        print("Stopped.")
+        Console.say("Stoppet.")
     }
 }

@@ -69,6 +69,7 @@ struct PrintedDiagnostic: Sendable, CustomStringConvertible {
     var column: Int?
     var severity: String
     var message: String
+    var hint: String?
 
     var location: String {
         var text = file
@@ -93,7 +94,7 @@ struct PrintedDiagnostic: Sendable, CustomStringConvertible {
                 continue
             }
             diagnostics.append(PrintedDiagnostic(file: file, line: object["line"] as? Int, column: object["column"] as? Int,
-                                                 severity: severity, message: message))
+                                                 severity: severity, message: message, hint: object["hint"] as? String))
         }
         return (diagnostics, other)
     }
@@ -198,6 +199,11 @@ struct CorpusTests {
         if specification.arguments.contains("json") {
             #expect(other.isEmpty, "standard error holds lines that are not JSON diagnostics: \(other)")
         }
+        let englishElsewhere = EnglishProse.words(in: other.joined(separator: "\n"))
+        #expect(englishElsewhere.isEmpty, "English on standard error: \(englishElsewhere) in\n\(run.stderr)")
+        if ProcessInfo.processInfo.environment["PEJLING_UPDATE_CORPUS"] == "1" {
+            try updateExpected(corpusCase, text: specificationText, printed: printed)
+        }
         var unmatched = printed
         for expected in specification.diagnostics {
             if let index = unmatched.firstIndex(where: expected.matches) {
@@ -210,6 +216,9 @@ struct CorpusTests {
             Issue.record("unexpected diagnostic \(diagnostic)")
         }
         for diagnostic in printed {
+            // Every message a person reads is Danish (quoted content and identifiers aside).
+            let english = EnglishProse.words(in: diagnostic.message + " " + (diagnostic.hint ?? ""))
+            #expect(english.isEmpty, "English in a message: \(english) in \(diagnostic) (forslag: \(diagnostic.hint ?? "–"))")
             #expect(!diagnostic.file.hasPrefix("/"), "an absolute path: \(diagnostic)")
             #expect(diagnostic.line.map { $0 >= 1 } ?? true, "a line below 1: \(diagnostic)")
             #expect(diagnostic.column.map { $0 >= 1 } ?? true, "a column below 1: \(diagnostic)")
@@ -218,6 +227,23 @@ struct CorpusTests {
         if !specification.pageHas.isEmpty || !specification.pageLacks.isEmpty {
             try checkPages(in: work, specification: specification)
         }
+    }
+
+    /// With `PEJLING_UPDATE_CORPUS=1`: each expected diagnostic line takes the whole message
+    /// printed at its location and severity (in order), so that a reworded message is
+    /// updated in one deliberate step; review the `git diff` of the `expected` files after.
+    func updateExpected(_ corpusCase: CorpusCase, text: String, printed: [PrintedDiagnostic]) throws {
+        var unused = printed
+        var lines: [String] = []
+        for line in text.components(separatedBy: "\n") {
+            if let expected = ExpectedDiagnostic(line.trimmingCharacters(in: .whitespaces)),
+               let index = unused.firstIndex(where: { $0.location == expected.location && $0.severity == expected.severity }) {
+                lines.append(unused.remove(at: index).description)
+            } else {
+                lines.append(line)
+            }
+        }
+        try lines.joined(separator: "\n").write(to: corpusCase.folder.appendingPathComponent("expected"), atomically: true, encoding: .utf8)
     }
 
     /// Builds the case and searches every page written.

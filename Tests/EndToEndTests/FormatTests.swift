@@ -26,10 +26,10 @@ struct FormatTests {
         let run = try Pejling.run(["check", "--content", "content"], in: work)
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "content/kommuner/alfa/status.md:3:7: error: 'dato' must be a date written YYYY-MM-DD, not '2026-02-31'")
+        #expect(lines.first == "content/kommuner/alfa/status.md:3:7: error: 'dato' er 2026-02-31, en dato, der ikke findes: februar 2026 har 28 dage")
         #expect(lines.count > 2 && lines[1] == "    dato: 2026-02-31")
         #expect(lines.count > 2 && lines[2] == "          ^")
-        #expect(run.stderr.contains("1 error, 0 warnings"))
+        #expect(run.stderr.contains("1 fejl, 0 advarsler"))
         #expect(run.stdout.isEmpty)
     }
 
@@ -40,7 +40,7 @@ struct FormatTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let run = try Pejling.run(["check", "--content", "content", "--format", "github"], in: work)
         #expect(run.status == 1)
-        #expect(run.stderr == "::error file=content/kommuner/alfa/status.md,line=3,col=7::'dato' must be a date written YYYY-MM-DD, not '2026-02-31'\n")
+        #expect(run.stderr == "::error file=content/kommuner/alfa/status.md,line=3,col=7::'dato' er 2026-02-31, en dato, der ikke findes: februar 2026 har 28 dage (forslag: skriv en dato, der findes, fx 2026-02-28 for den sidste dag i februar; rapportens tekst kontrolleres færdigt, når dette er rettet)\n")
     }
 
     @Test("paths are relative to the current directory however --content is written")
@@ -67,7 +67,7 @@ struct FormatTests {
         let run = try Pejling.run(["check", "--content", "content"], in: work, timeout: 60)
         #expect(!run.timedOut, "the human format took over a minute for 20,000 diagnostics")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("20000 errors, 0 warnings"))
+        #expect(run.stderr.contains("20000 fejl, 0 advarsler"))
 
         // `pejling check 2>&1 | head -1`: the reader goes away; pejling must not die of SIGPIPE.
         let status = try Self.statusThroughClosedPipe(in: work)

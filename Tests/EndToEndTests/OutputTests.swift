@@ -42,8 +42,8 @@ struct OutputTests {
 
         let run = try Pejling.run(["build", "--content", "content", "--output", "out"], in: work)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("out: error: refusing to write the output"), "\(run.stderr)")
-        #expect(run.stderr.contains("not empty and was not written by pejling"), "\(run.stderr)")
+        #expect(run.stderr.contains("out: error: pejling skriver ikke output her"), "\(run.stderr)")
+        #expect(run.stderr.contains("er ikke tom og er ikke skrevet af pejling"), "\(run.stderr)")
         #expect(run.stderr.contains(".pejling-manifest.json"), "\(run.stderr)")
         #expect(Scratch.snapshot(output) == before)
         #expect(Self.leftovers(beside: work).isEmpty)
@@ -52,10 +52,10 @@ struct OutputTests {
         try Self.write("x\n", to: work.appendingPathComponent("file-output"))
         let onFile = try Pejling.run(["build", "--content", "content", "--output", "file-output"], in: work)
         #expect(onFile.status == 1)
-        #expect(onFile.stderr.contains("is not a folder"), "\(onFile.stderr)")
+        #expect(onFile.stderr.contains("findes og er ikke en mappe"), "\(onFile.stderr)")
         let onCurrent = try Pejling.run(["build", "--content", "content", "--output", "."], in: work)
         #expect(onCurrent.status == 1)
-        #expect(onCurrent.stderr.contains("must name a folder of its own"), "\(onCurrent.stderr)")
+        #expect(onCurrent.stderr.contains("skal angive en mappe for sig selv"), "\(onCurrent.stderr)")
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("content/site.yml").path))
     }
 

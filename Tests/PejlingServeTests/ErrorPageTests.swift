@@ -7,7 +7,7 @@ import Testing
         var diagnostics = Diagnostics()
         diagnostics.error("unknown criterion '<script>'", at: SourceLocation(file: "content/k/a.json", line: 6, column: 20),
                           hint: "did you mean 'a&b'?")
-        diagnostics.warning("'resultater' is empty", at: SourceLocation(file: "content/k/b.json", line: 1, column: 1))
+        diagnostics.warning("'resultater' er tom", at: SourceLocation(file: "content/k/b.json", line: 1, column: 1))
         let entries = ErrorPage.entries(for: diagnostics) { file, line in
             file == "content/k/a.json" && line == 6 ? "\t{\"kriterium\": \"<script>\"}" : nil
         }

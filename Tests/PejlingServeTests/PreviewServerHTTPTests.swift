@@ -127,7 +127,7 @@ import Testing
                     #expect(response.status == .internalServerError, "\(path)")
                     #expect(text.contains("Siden kunne ikke bygges"), "\(path)")
                     #expect(text.contains("2024-sagsgennemgang.json:"), "\(path)")
-                    #expect(text.contains("unknown criterion &#39;undersoegelse-&lt;retidig&gt;&#39;"), "\(path)")
+                    #expect(text.contains("ukendt kriterium &#39;undersoegelse-&lt;retidig&gt;&#39;"), "\(path)")
                     #expect(text.contains("&quot;kriterium&quot;: &quot;undersoegelse-&lt;retidig&gt;&quot;"), "\(path)")
                     #expect(text.contains("<script data-pejling-reload"), "\(path)")
                 }

@@ -93,7 +93,7 @@ def server(tmp_path):
     reader = threading.Thread(target=read_into, args=(process.stdout, running.output), daemon=True)
     reader.start()
     deadline = time.monotonic() + 120
-    while "Serving " not in running.log():
+    while "Viser " not in running.log():
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             pytest.fail(f"pejling serve did not start:\n{running.log()}", pytrace=False)

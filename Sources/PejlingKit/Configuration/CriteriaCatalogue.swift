@@ -68,10 +68,10 @@ public struct CriteriaCatalogue: Sendable, Hashable {
                   let name = entry.string("navn", required: true, diagnostics: &diagnostics) else { continue }
             let location = entry.location(ofValue: "id")
             if !Identifier.isValid(id) {
-                diagnostics.error("pejlemærke id '\(id)' must be lower-case letters a–z, digits and '-'", at: location)
+                diagnostics.error("pejlemærkets id '\(id)' må kun have små bogstaver a–z, cifre og '-'", at: location)
             }
             if let first = bearings.first(where: { $0.id == id }) {
-                diagnostics.error("pejlemærke id '\(id)' is used twice (first at line \(first.location.line ?? 0))", at: location)
+                diagnostics.error("pejlemærkets id '\(id)' bruges to gange (første gang i linje \(first.location.line ?? 0))", at: location)
                 continue
             }
             bearings.append(Bearing(id: id, name: name, location: location))
@@ -86,15 +86,16 @@ public struct CriteriaCatalogue: Sendable, Hashable {
             guard let id, let bearingID, let text else { continue }
             let location = entry.location(ofValue: "id")
             if !Identifier.isValid(id) {
-                diagnostics.error("criterion id '\(id)' must be lower-case letters a–z, digits and '-'", at: location)
+                diagnostics.error("kriteriets id '\(id)' må kun have små bogstaver a–z, cifre og '-'", at: location)
             }
             if let first = criteria.first(where: { $0.id == id }) {
-                diagnostics.error("criterion id '\(id)' is used twice (first at line \(first.location.line ?? 0))", at: location)
+                diagnostics.error("kriteriets id '\(id)' bruges to gange (første gang i linje \(first.location.line ?? 0))", at: location)
                 continue
             }
             if !bearings.contains(where: { $0.id == bearingID }) {
-                diagnostics.error("unknown pejlemærke '\(bearingID)'", at: entry.location(ofValue: "pejlemaerke"),
-                                  hint: "known pejlemærker: \(bearings.map(\.id).joined(separator: ", "))")
+                diagnostics.error("ukendt pejlemærke '\(bearingID)'", at: entry.location(ofValue: "pejlemaerke"),
+                                  hint: Suggestion.hint(for: bearingID, among: bearings.map(\.id))
+                                      ?? "de kendte pejlemærker er \(Suggestion.list(bearings.map(\.id), conjunction: "og"))")
                 continue
             }
             criteria.append(Criterion(id: id, bearingID: bearingID, text: text, legalBasis: legalBasis, location: location))

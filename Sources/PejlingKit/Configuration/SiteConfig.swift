@@ -34,7 +34,7 @@ public struct SiteConfig: Sendable, Hashable {
         var baseURL = yaml.string("base_url", diagnostics: &diagnostics)
         if let url = baseURL {
             if !URLPolicy.isAbsoluteHTTP(url) {
-                diagnostics.error("base_url must be an absolute http or https address", at: yaml.location(ofValue: "base_url"))
+                diagnostics.error("base_url skal være en fuld adresse, der begynder med https:// eller http://", at: yaml.location(ofValue: "base_url"))
                 baseURL = nil
             } else if !url.hasSuffix("/") {
                 baseURL = url + "/"
@@ -42,7 +42,7 @@ public struct SiteConfig: Sendable, Hashable {
         }
         let statement = yaml.string("tilgaengelighedserklaering", diagnostics: &diagnostics)
         if let statement, !URLPolicy.isAbsoluteHTTP(statement) {
-            diagnostics.error("tilgaengelighedserklaering must be an absolute http or https address",
+            diagnostics.error("tilgaengelighedserklaering skal være en fuld adresse, der begynder med https:// eller http://",
                               at: yaml.location(ofValue: "tilgaengelighedserklaering"))
         }
         guard let title, let publisher else { return nil }

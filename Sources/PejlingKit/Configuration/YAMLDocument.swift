@@ -29,16 +29,16 @@ public struct YAMLDocument {
             diagnostics.append(contentsOf: Self.diagnostics(for: error, text: text, file: file, lineOffset: lineOffset))
             return nil
         } catch {
-            diagnostics.error("cannot parse YAML: \(error)", at: SourceLocation(file: file))
+            diagnostics.error("YAML-teksten kan ikke læses: \(error)", at: SourceLocation(file: file))
             return nil
         }
         let start = SourceLocation(file: file, line: lineOffset + 1, column: 1)
         guard let node else {
-            diagnostics.error("the YAML is empty; expected a mapping of keys and values", at: start)
+            diagnostics.error("YAML-teksten er tom; der skal stå nøgler med værdier, fx 'titel: …'", at: start)
             return nil
         }
         guard let mapping = node.mapping else {
-            diagnostics.error("expected a mapping of keys and values at the top level", at: location(of: node, file: file, lineOffset: lineOffset) ?? start)
+            diagnostics.error("øverste niveau skal være nøgler med værdier, fx 'titel: …'", at: location(of: node, file: file, lineOffset: lineOffset) ?? start)
             return nil
         }
         return YAMLDocument(mapping: mapping, root: node, file: file, lineOffset: lineOffset)
@@ -74,8 +74,8 @@ public struct YAMLDocument {
             let location = uses.count >= 2
                 ? SourceLocation(file: file, line: uses[1].line + lineOffset, column: uses[1].column)
                 : SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column)
-            let first = uses.first.map { " (first at line \($0.line + lineOffset))" } ?? ""
-            return .error("duplicate key '\(key)'\(first)", at: location, hint: "a key may appear only once in a mapping")
+            let first = uses.first.map { " (første gang i linje \($0.line + lineOffset))" } ?? ""
+            return .error("nøglen '\(key)' står to gange\(first)", at: location, hint: "en nøgle må kun stå én gang")
         }
     }
 
@@ -88,18 +88,20 @@ public struct YAMLDocument {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "invalid YAML: \(problem)"
+            var message = "ugyldig YAML: \(YAMLDocument.danish(problem))"
+            // A syntax error stops the reading: say so, so that nobody takes the rest for fine.
+            let hint = "resten af filen kontrolleres, når denne fejl er rettet"
             if let context {
-                message += " (\(context.text) at line \(context.mark.line + lineOffset))"
-                if atEndOfText(mark), context.mark.line >= 1 { return .error(message, at: at(context.mark)) }
+                message += " (\(YAMLDocument.danish(context.text)) i linje \(context.mark.line + lineOffset))"
+                if atEndOfText(mark), context.mark.line >= 1 { return .error(message, at: at(context.mark), hint: hint) }
             }
-            return .error(message, at: at(mark))
+            return .error(message, at: at(mark), hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))", at: at(context.mark))
+            return .error("nøglen står to gange: \(duplicates.map { "'\($0)'" }.joined(separator: ", "))", at: at(context.mark))
         case .reader(let problem, _, _, _):
-            return .error("cannot read YAML: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1))
+            return .error("YAML-teksten kan ikke læses: \(YAMLDocument.danish(problem))", at: SourceLocation(file: file, line: lineOffset + 1))
         default:
-            return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+            return .error("ugyldig YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
         }
     }
 
@@ -121,37 +123,36 @@ public struct YAMLDocument {
     /// The keys of the mapping with their positions, in file order.
     public var keys: [(String, SourceLocation)] {
         mapping.keys.map { key in
-            (key.scalar?.string ?? "(a \(Self.kind(of: key)) used as a key)", location(of: key))
+            (key.scalar?.string ?? "(\(Self.kind(of: key)) brugt som nøgle)", location(of: key))
         }
     }
 
     /// Warns about keys that are not in `allowed` (usually a typo).
     public func reportUnknownKeys(allowed: [String], diagnostics: inout Diagnostics) {
         for (key, location) in keys where !allowed.contains(key) {
-            let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) }
-            let hint = suggestion.flatMap { editDistance($0, key) <= 3 ? "did you mean '\($0)'?" : nil }
-            diagnostics.warning("unknown key '\(key)'", at: location,
-                                hint: hint ?? "known keys: \(allowed.joined(separator: ", "))")
+            diagnostics.warning("ukendt nøgle '\(key)'; den bliver ikke brugt", at: location,
+                                hint: Suggestion.hint(for: key, among: allowed)
+                                    ?? "de kendte nøgler er \(Suggestion.list(allowed, conjunction: "og"))")
         }
     }
 
     /// A string value. Numbers and dates are accepted as their text.
     public func string(_ key: String, required: Bool = false, diagnostics: inout Diagnostics) -> String? {
         guard let value = mapping[key] else {
-            if required { diagnostics.error("missing required key '\(key)'", at: location) }
+            if required { diagnostics.error("nøglen '\(key)' mangler; den skal være der", at: location) }
             return nil
         }
         guard let scalar = value.scalar else {
-            diagnostics.error("'\(key)' must be a text, not a \(Self.kind(of: value))", at: location(of: value))
+            diagnostics.error("'\(key)' skal være en tekst, ikke \(Self.kind(of: value))", at: location(of: value))
             return nil
         }
         if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            if required { diagnostics.error("'\(key)' is empty", at: location(of: value)) }
+            if required { diagnostics.error("'\(key)' er tom; der skal stå en værdi", at: location(of: value)) }
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         if text.isEmpty, required {
-            diagnostics.error("'\(key)' is empty", at: location(of: value))
+            diagnostics.error("'\(key)' er tom; der skal stå en værdi", at: location(of: value))
             return nil
         }
         return text
@@ -164,7 +165,7 @@ public struct YAMLDocument {
         case "true", "yes", "ja": return true
         case "false", "no", "nej": return false
         default:
-            diagnostics.error("'\(key)' must be true or false", at: location(of: value))
+            diagnostics.error("'\(key)' skal være true eller false", at: location(of: value))
             return defaultValue
         }
     }
@@ -172,11 +173,11 @@ public struct YAMLDocument {
     /// A whole number.
     public func integer(_ key: String, required: Bool = false, diagnostics: inout Diagnostics) -> Int? {
         guard let value = mapping[key] else {
-            if required { diagnostics.error("missing required key '\(key)'", at: location) }
+            if required { diagnostics.error("nøglen '\(key)' mangler; den skal være der", at: location) }
             return nil
         }
         guard let text = value.scalar?.string, let number = Int(text) else {
-            diagnostics.error("'\(key)' must be a whole number", at: location(of: value))
+            diagnostics.error("'\(key)' skal være et helt tal", at: location(of: value))
             return nil
         }
         return number
@@ -186,7 +187,8 @@ public struct YAMLDocument {
     public func date(_ key: String, required: Bool = false, diagnostics: inout Diagnostics) -> ISODate? {
         guard let text = string(key, required: required, diagnostics: &diagnostics) else { return nil }
         guard let date = ISODate(text) else {
-            diagnostics.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: location(of: mapping[key] ?? root))
+            diagnostics.error(ISODate.problem(with: text, key: key), at: location(of: mapping[key] ?? root),
+                              hint: ISODate.hint(for: text))
             return nil
         }
         return date
@@ -195,17 +197,17 @@ public struct YAMLDocument {
     /// The sequence under `key`, each element as a nested document when it is a mapping.
     public func sequence(_ key: String, required: Bool = false, diagnostics: inout Diagnostics) -> [YAMLDocument]? {
         guard let value = mapping[key] else {
-            if required { diagnostics.error("missing required key '\(key)'", at: location) }
+            if required { diagnostics.error("nøglen '\(key)' mangler; den skal være der", at: location) }
             return nil
         }
         guard let sequence = value.sequence else {
-            diagnostics.error("'\(key)' must be a list", at: location(of: value))
+            diagnostics.error("'\(key)' skal være en liste", at: location(of: value))
             return nil
         }
         var elements: [YAMLDocument] = []
         for element in sequence {
             guard let mapping = element.mapping else {
-                diagnostics.error("each entry of '\(key)' must be a mapping of keys and values", at: location(of: element))
+                diagnostics.error("hvert punkt i '\(key)' skal være nøgler med værdier", at: location(of: element))
                 continue
             }
             elements.append(YAMLDocument(mapping: mapping, root: element, file: file, lineOffset: lineOffset))
@@ -220,27 +222,61 @@ public struct YAMLDocument {
 
     static func kind(of node: Node) -> String {
         switch node {
-        case .mapping: return "mapping"
-        case .sequence: return "list"
-        case .alias: return "alias"
-        case .scalar: return "text"
+        case .mapping: return "nøgler med værdier"
+        case .sequence: return "en liste"
+        case .alias: return "et alias"
+        case .scalar: return "en tekst"
         }
     }
 }
 
-/// Levenshtein distance, for "did you mean" hints.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
+extension YAMLDocument {
+    /// libYAML's problem and context texts in Danish, for the messages people read; a text
+    /// not in the table (a libYAML version may add one) is shown as libYAML wrote it.
+    ///
+    /// ```swift
+    /// YAMLDocument.danish("could not find expected ':'")  // "der mangler et ':' efter nøglen"
+    /// ```
+    static func danish(_ text: String) -> String {
+        libYAMLTexts[text] ?? text
     }
-    return previous[b.count]
+
+    static let libYAMLTexts: [String: String] = [
+        "found character that cannot start any token": "et tegn, der ikke kan stå her (er teksten sat i anførselstegn?)",
+        "mapping values are not allowed in this context": "et kolon, der ikke kan stå her (sæt teksten i anførselstegn)",
+        "could not find expected ':'": "der mangler et ':' efter nøglen",
+        "did not find expected key": "der står ikke en nøgle, hvor der skulle stå en (er indrykningen rigtig?)",
+        "did not find expected '-' indicator": "der mangler et '-' foran punktet i listen",
+        "did not find expected node content": "der mangler en værdi",
+        "did not find expected ',' or ']'": "der mangler ',' eller ']'",
+        "did not find expected ',' or '}'": "der mangler ',' eller '}'",
+        "did not find expected <document start>": "der mangler '---' før det næste dokument",
+        "found unexpected end of stream": "filen slutter, før teksten er afsluttet",
+        "found unknown escape character": "et ukendt tegn efter '\\'",
+        "found a tab character that violates indentation": "et tabulatortegn i indrykningen; ryk ind med mellemrum",
+        "found a tab character where an indentation space is expected": "et tabulatortegn i indrykningen; ryk ind med mellemrum",
+        "found unexpected ':'": "et kolon, der ikke kan stå her",
+        "block sequence entries are not allowed in this context": "et punkt i en liste, der ikke kan stå her (er indrykningen rigtig?)",
+        "found unexpected document indicator": "'---' eller '...' midt i en tekst",
+        "found undefined alias": "et alias (*navn), der ikke er defineret",
+        "found undefined tag handle": "en ukendt tag (!)",
+        "control characters are not allowed": "styretegn er ikke tilladt",
+        "invalid leading UTF-8 octet": "ugyldig UTF-8",
+        "incomplete UTF-8 octet sequence": "ugyldig UTF-8",
+        "invalid trailing UTF-8 octet": "ugyldig UTF-8",
+        "while scanning a simple key": "i en nøgle",
+        "while scanning a plain scalar": "i en tekst",
+        "while scanning a quoted scalar": "i en tekst i anførselstegn, der begynder",
+        "while scanning a block scalar": "i en tekstblok, der begynder",
+        "while parsing a block mapping": "i nøglerne, der begynder",
+        "while parsing a block collection": "i listen, der begynder",
+        "while parsing a flow sequence": "i listen, der begynder",
+        "while parsing a flow mapping": "i nøglerne, der begynder",
+        "while parsing a flow node": "i værdien, der begynder",
+        "while parsing a node": "i værdien, der begynder",
+        "while scanning an anchor": "i et anker (&navn)",
+        "while scanning an alias": "i et alias (*navn)",
+        "while scanning a tag": "i en tag (!)",
+        "while scanning a directive": "i et direktiv (%)",
+    ]
 }

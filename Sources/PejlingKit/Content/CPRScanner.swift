@@ -70,9 +70,9 @@ public enum CPRScanner {
     /// Reports every match in `source` as an error.
     public static func check(_ source: SourceText, diagnostics: inout Diagnostics) {
         for match in matches(in: source.text) {
-            diagnostics.error("this looks like a CPR number; a published report must never identify a child",
+            diagnostics.error("det her ligner et CPR-nummer; en offentliggjort rapport må aldrig kunne identificere et barn",
                               at: SourceLocation(file: source.file, line: match.line, column: match.column),
-                              hint: "remove it or write the case's anonymous number instead")
+                              hint: "fjern det, eller skriv sagens anonyme nummer i stedet")
         }
     }
 }

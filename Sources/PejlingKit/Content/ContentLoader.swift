@@ -36,12 +36,18 @@ public struct ContentLoader: Sendable {
     /// Reads site.yml and kriterier.yml; nil (with a diagnostic) when the content folder is missing.
     func loadSiteFiles(diagnostics: inout Diagnostics) -> SiteFiles? {
         guard SafePath.isDirectory(directory) else {
-            diagnostics.error("content folder not found", at: SourceLocation(file: DisplayPath.relative(directory)),
-                              hint: "run pejling where content/ is, or pass --content DIR")
+            if SafePath.exists(directory) {
+                diagnostics.error("'\(DisplayPath.relative(directory))' er en fil og ikke en mappe; --content skal angive indholdsmappen",
+                                  at: SourceLocation(file: DisplayPath.relative(directory)),
+                                  hint: "angiv mappen, der indeholder site.yml, kriterier.yml og kommuner/, fx --content content")
+            } else {
+                diagnostics.error("indholdsmappen findes ikke", at: SourceLocation(file: DisplayPath.relative(directory)),
+                                  hint: "kør pejling i mappen, hvor content/ ligger, eller angiv mappen med --content")
+            }
             return nil
         }
         guard let root = SafePath.realPath(directory) else {
-            diagnostics.error("cannot resolve the content folder", at: SourceLocation(file: DisplayPath.relative(directory)))
+            diagnostics.error("indholdsmappens sti kan ikke slås op", at: SourceLocation(file: DisplayPath.relative(directory)))
             return nil
         }
         var fingerprints: [String: UInt64] = [:]
@@ -92,7 +98,7 @@ public struct ContentLoader: Sendable {
         let folder = root + "/kommuner"
         let display = display("kommuner")
         guard SafePath.isDirectory(folder) else {
-            diagnostics.error("no kommuner/ folder: each municipality is a folder content/kommuner/<slug>/",
+            diagnostics.error("mappen kommuner/ mangler: hver kommune er en mappe content/kommuner/<slug>/",
                               at: SourceLocation(file: display))
             return []
         }
@@ -106,23 +112,24 @@ public struct ContentLoader: Sendable {
             var info = stat()
             let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
             guard isLink ? SafePath.isDirectory(path) : (info.st_mode & S_IFMT) == S_IFDIR else {
-                diagnostics.warning("ignored: only folders belong in kommuner/", at: SourceLocation(file: DisplayPath.join(display, name)))
+                diagnostics.warning("springes over: kun mapper hører hjemme i kommuner/", at: SourceLocation(file: DisplayPath.join(display, name)))
                 continue
             }
             guard Identifier.isValid(name) else {
-                diagnostics.error("folder name '\(name)' is not a valid slug: use lower-case letters a–z, digits and '-'",
+                diagnostics.error("mappenavnet '\(name)' kan ikke bruges: brug kun små bogstaver a–z, cifre og '-'",
                                   at: SourceLocation(file: DisplayPath.join(display, name)),
-                                  hint: "for example '\(Slug.make(from: name))'")
+                                  hint: "fx '\(Slug.make(from: name))'")
                 continue
             }
             guard !(folderIsLink || isLink) || SafePath.isInside(path, root: root) else {
-                diagnostics.error("the folder links outside the content folder", at: SourceLocation(file: DisplayPath.join(display, name)))
+                diagnostics.error("mappen er et link til et sted uden for indholdsmappen; pejling læser intet uden for den",
+                                  at: SourceLocation(file: DisplayPath.join(display, name)))
                 continue
             }
             slugs.append(name)
         }
         if slugs.isEmpty {
-            diagnostics.warning("no municipality folders in kommuner/", at: SourceLocation(file: display))
+            diagnostics.warning("der er ingen kommunemapper i kommuner/", at: SourceLocation(file: display))
         }
         return slugs.sorted()
     }
@@ -133,12 +140,12 @@ func readInside(root: String, relative: String, display: String, diagnostics: in
     let path = root + "/" + relative
     guard SafePath.exists(path) else {
         let dangling = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-        diagnostics.error(dangling ? "the file is a symbolic link to nothing" : "file not found",
+        diagnostics.error(dangling ? "filen er et symbolsk link, der ikke peger på noget" : "filen findes ikke",
                           at: SourceLocation(file: display))
         return nil
     }
     guard SafePath.isInside(path, root: root) else {
-        diagnostics.error("the file is a link to outside its folder; pejling reads nothing outside the content folder",
+        diagnostics.error("filen er et link til et sted uden for sin mappe; pejling læser intet uden for indholdsmappen",
                           at: SourceLocation(file: display))
         return nil
     }

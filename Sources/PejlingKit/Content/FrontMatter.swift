@@ -48,10 +48,10 @@ public struct FrontMatter: Sendable, Hashable {
         let startsWithFence = source.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
             .first?.trimmingTrailingSpaces == "---"
         if startsWithFence {
-            diagnostics.error("the front matter is never closed: add a line '---' after it",
+            diagnostics.error("rapportens hoved (front matter) slutter aldrig: tilføj en linje med '---' efter det",
                               at: SourceLocation(file: source.file, line: 1, column: 1))
         } else {
-            diagnostics.error("a report starts with front matter: a line '---', YAML such as 'titel:' and 'dato:', and '---'",
+            diagnostics.error("en rapport begynder med et hoved (front matter): en linje med '---', YAML som 'titel:' og 'dato:' og så '---'",
                               at: SourceLocation(file: source.file, line: 1, column: 1))
         }
         return nil

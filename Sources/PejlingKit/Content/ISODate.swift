@@ -58,3 +58,61 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
+
+extension ISODate {
+    /// The Danish month names, January first.
+    static let monthNames = ["januar", "februar", "marts", "april", "maj", "juni",
+                             "juli", "august", "september", "oktober", "november", "december"]
+
+    /// Why `text` is no date, for a diagnostic about `key`: written wrongly, or written right
+    /// but a day that does not exist.
+    ///
+    /// ```swift
+    /// ISODate.problem(with: "2026-02-30", key: "dato")
+    /// // "'dato' er 2026-02-30, en dato, der ikke findes: februar 2026 har 28 dage"
+    /// ISODate.problem(with: "i går", key: "dato")
+    /// // "'dato' skal være en dato skrevet ÅÅÅÅ-MM-DD, ikke 'i går'"
+    /// ```
+    static func problem(with text: String, key: String) -> String {
+        guard let (year, month, day) = parts(text) else {
+            return "'\(key)' skal være en dato skrevet ÅÅÅÅ-MM-DD, ikke '\(text)'"
+        }
+        if !(1...12).contains(month) {
+            return "'\(key)' er \(text), en dato, der ikke findes: der er ingen måned \(month)"
+        }
+        if year < 1 {
+            return "'\(key)' er \(text), en dato, der ikke findes: der er intet år 0"
+        }
+        let days = daysIn(month: month, year: year)
+        if day < 1 {
+            return "'\(key)' er \(text), en dato, der ikke findes: en måned begynder med dag 1"
+        }
+        return "'\(key)' er \(text), en dato, der ikke findes: \(monthNames[month - 1]) \(year) har \(days) dage"
+    }
+
+    /// What to do about `text`, the other half of ``problem(with:key:)``.
+    static func hint(for text: String) -> String {
+        if let (year, month, _) = parts(text), (1...12).contains(month), year >= 1 {
+            let days = daysIn(month: month, year: year)
+            let last = ISODate(year: year, month: month, day: days)?.description ?? ""
+            return "skriv en dato, der findes, fx \(last) for den sidste dag i \(monthNames[month - 1])"
+        }
+        return "skriv datoen som år, måned og dag med bindestreger, fx 2015-06-01"
+    }
+
+    /// Year, month and day of a text shaped `DDDD-DD-DD`, whether or not the day exists.
+    private static func parts(_ text: String) -> (Int, Int, Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
+    }
+}

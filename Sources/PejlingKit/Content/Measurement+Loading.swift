@@ -25,13 +25,35 @@ extension Measurement {
     /// diagnostics          // [maalinger/2015.json:1:83: warning: 'resultater' is empty ...]
     /// ```
     public static func load(bytes: [UInt8], file: String) -> (Measurement?, [Diagnostic]) {
+        let loaded = read(bytes: bytes, file: file, knownCriteria: nil)
+        return (loaded.measurement, loaded.diagnostics)
+    }
+
+    /// What reading a measurement file gave, even when it has errors: so that an error in
+    /// one part of the file hides nothing that does not depend on it.
+    struct Reading: Sendable {
+        /// The measurement, when the file has no error.
+        var measurement: Measurement?
+        /// `type` and where it is written, when it is readable.
+        var kind: (value: MeasurementKind, location: SourceLocation)?
+        /// Every problem, sorted by position.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Like ``load(bytes:file:)``, and with `knownCriteria` the criterion ids are checked too,
+    /// as ``validate(knownCriteria:)`` does: in every result that has a usable `kriterium`,
+    /// whatever else is wrong in the file.
+    static func read(bytes: [UInt8], file: String, knownCriteria: Set<String>?) -> Reading {
         let (root, parseDiagnostics) = JSONParser.parse(bytes, file: file)
-        guard let root else { return (nil, parseDiagnostics.sorted()) }
+        guard let root else { return Reading(diagnostics: parseDiagnostics.sorted()) }
         var reader = MeasurementReader(file: file, diagnostics: parseDiagnostics)
         let measurement = reader.read(root)
-        let diagnostics = reader.diagnostics + countLimitErrors(in: root, file: file)
-        let hasErrors = diagnostics.contains { $0.severity == .error }
-        return (hasErrors ? nil : measurement, diagnostics.sorted())
+        if let knownCriteria {
+            reader.diagnostics += unknownCriteria(reader.criteria, knownCriteria: knownCriteria)
+        }
+        reader.diagnostics += countLimitErrors(in: root, file: file)
+        let hasErrors = reader.diagnostics.contains { $0.severity == .error }
+        return Reading(measurement: hasErrors ? nil : measurement, kind: reader.kind, diagnostics: reader.diagnostics.sorted())
     }
 
     /// Checks the criterion ids against the catalogue's: every unknown id is an error at
@@ -42,75 +64,24 @@ extension Measurement {
     /// // [...:6:20: error: unknown criterion 'undersoegelse-retidig' (hint: did you mean 'undersoegelse-rettidig'?)]
     /// ```
     public func validate(knownCriteria: Set<String>) -> [Diagnostic] {
+        Self.unknownCriteria(results.map { ($0.criterionID, $0.criterionLocation) }, knownCriteria: knownCriteria)
+    }
+
+    /// An error at each criterion id that is not in `knownCriteria`.
+    static func unknownCriteria(_ criteria: [(id: String, location: SourceLocation)], knownCriteria: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let sortedKnown = knownCriteria.sorted()
-        for result in results where !knownCriteria.contains(result.criterionID) {
+        for criterion in criteria where !knownCriteria.contains(criterion.id) {
             let hint: String?
             if knownCriteria.isEmpty {
-                hint = "the criteria catalogue (kriterier.yml) defines no criteria"
+                hint = "kriteriekataloget (kriterier.yml) har ingen kriterier"
             } else {
-                hint = Measurement.didYouMean(result.criterionID, among: sortedKnown)
+                hint = Suggestion.hint(for: criterion.id, among: sortedKnown)
             }
-            diagnostics.append(.error(
-                "unknown criterion '\(result.criterionID)'",
-                at: result.criterionLocation,
-                hint: hint
-            ))
+            diagnostics.append(.error("ukendt kriterium '\(criterion.id)'; det står ikke i kriterier.yml", at: criterion.location,
+                                      hint: hint))
         }
         return diagnostics.sorted()
-    }
-
-    // MARK: Suggestions
-
-    /// `did you mean 'a'?` / `did you mean 'a', 'b' or 'c'?` for the candidates closest to
-    /// `word`, or `nil` when none is close.
-    static func didYouMean(_ word: String, among candidates: [String]) -> String? {
-        let close = closeMatches(for: word, among: candidates)
-        guard !close.isEmpty else { return nil }
-        let quoted = close.map { "'\($0)'" }
-        let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1]
-        return "did you mean \(list)?"
-    }
-
-    /// Up to `limit` candidates within a small edit distance of `word` (case ignored),
-    /// or containing it, closest first.
-    static func closeMatches(for word: String, among candidates: [String], limit: Int = 3) -> [String] {
-        let target = Array(word.lowercased().unicodeScalars)
-        guard !target.isEmpty else { return [] }
-        let allowed = max(2, target.count / 4)
-        var scored: [(distance: Int, candidate: String)] = []
-        for candidate in candidates where candidate != word {
-            let other = Array(candidate.lowercased().unicodeScalars)
-            let distance = editDistance(target, other, limit: allowed)
-            if distance <= allowed {
-                scored.append((distance, candidate))
-            } else if target.count >= 4, candidate.lowercased().contains(word.lowercased()) || word.lowercased().contains(candidate.lowercased()) {
-                scored.append((allowed + 1, candidate))
-            }
-        }
-        scored.sort { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
-        return scored.prefix(limit).map(\.candidate)
-    }
-
-    /// Levenshtein distance, or a value above `limit` as soon as it must exceed it.
-    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
 
@@ -118,14 +89,28 @@ extension Measurement {
 private struct MeasurementReader {
     let file: String
     var diagnostics: [Diagnostic]
+    /// `type`, when it is readable, whatever else is wrong.
+    var kind: (value: MeasurementKind, location: SourceLocation)?
+    /// Every usable criterion id, once each, whatever else is wrong in its result.
+    var criteria: [(id: String, location: SourceLocation)] = []
 
     mutating func error(_ message: String, at node: JSONNode, hint: String? = nil) {
         diagnostics.append(.error(message, at: node.location(in: file), hint: hint))
     }
 
+    /// A key that `place` does not have: an error at the key, suggesting a close one.
+    mutating func unknownKey(_ member: JSONMember, allowed: [String], in place: String) {
+        diagnostics.append(.error(
+            "ukendt nøgle '\(member.key)' i \(place)",
+            at: member.keyLocation(in: file),
+            hint: Suggestion.hint(for: member.key, among: allowed)
+                ?? "\(place) har nøglerne \(Suggestion.list(allowed, conjunction: "og"))"
+        ))
+    }
+
     mutating func read(_ root: JSONNode) -> Measurement? {
         guard case .object(let members) = root.value else {
-            error("a measurement file must hold a JSON object, not \(article(root.value.typeName))", at: root)
+            error("en målefil skal indeholde et JSON-objekt ({ … }), ikke \(article(root.value.typeName))", at: root)
             return nil
         }
         var kind: MeasurementKind?
@@ -143,11 +128,12 @@ private struct MeasurementReader {
             switch member.key {
             case "$schema":
                 if case .string = node.value {} else {
-                    error("'$schema' must be a string, not \(article(node.value.typeName))", at: node)
+                    error("'$schema' skal være en tekst, ikke \(article(node.value.typeName))", at: node)
                 }
             case "type":
                 kindNode = node
                 kind = readKind(node)
+                if let kind { self.kind = (kind, node.location(in: file)) }
             case "dato":
                 dateNode = node
                 date = readDate(node)
@@ -156,16 +142,11 @@ private struct MeasurementReader {
             case "resultater":
                 resultsNode = node
             default:
-                diagnostics.append(.error(
-                    "unknown key '\(member.key)' in a measurement file",
-                    at: member.keyLocation(in: file),
-                    hint: Measurement.didYouMean(member.key, among: Measurement.topLevelKeys)
-                        ?? "a measurement file has the keys type, dato, antal_sager and resultater"
-                ))
+                unknownKey(member, allowed: Measurement.topLevelKeys, in: "en målefil")
             }
         }
         for key in Measurement.topLevelKeys where !seen.contains(key) {
-            error("missing key '\(key)' in a measurement file", at: root, hint: Self.keyHints[key])
+            error("nøglen '\(key)' mangler i målefilen", at: root, hint: Self.keyHints[key])
         }
 
         var results: [CriterionResult]?
@@ -181,28 +162,28 @@ private struct MeasurementReader {
     }
 
     static let keyHints: [String: String] = [
-        "type": "add \"type\": \"sagsgennemgang\" or \"type\": \"statusmaaling\"",
-        "dato": "add the date of the measurement, e.g. \"dato\": \"2015-04-01\"",
-        "antal_sager": "add the number of cases reviewed, e.g. \"antal_sager\": 20",
-        "resultater": "add the results, e.g. \"resultater\": [{\"kriterium\": \"...\", \"opfyldt\": 6, \"ikke_opfyldt\": 11, \"ikke_relevant\": 3}]",
-        "kriterium": "add the criterion's id from kriterier.yml, e.g. \"kriterium\": \"undersoegelse-rettidig\"",
-        "opfyldt": "add the number of cases that met the criterion",
-        "ikke_opfyldt": "add the number of cases that did not meet the criterion",
-        "ikke_relevant": "add the number of cases where the criterion did not apply",
+        "type": "tilføj \"type\": \"sagsgennemgang\" eller \"type\": \"statusmaaling\"",
+        "dato": "tilføj målingens dato, fx \"dato\": \"2015-04-01\"",
+        "antal_sager": "tilføj antallet af gennemgåede sager, fx \"antal_sager\": 20",
+        "resultater": "tilføj resultaterne, fx \"resultater\": [{\"kriterium\": \"...\", \"opfyldt\": 6, \"ikke_opfyldt\": 11, \"ikke_relevant\": 3}]",
+        "kriterium": "tilføj kriteriets id fra kriterier.yml, fx \"kriterium\": \"undersoegelse-rettidig\"",
+        "opfyldt": "tilføj antallet af sager, hvor kriteriet var opfyldt",
+        "ikke_opfyldt": "tilføj antallet af sager, hvor kriteriet ikke var opfyldt",
+        "ikke_relevant": "tilføj antallet af sager, hvor kriteriet ikke var relevant",
     ]
 
     // MARK: Top-level values
 
     mutating func readKind(_ node: JSONNode) -> MeasurementKind? {
         guard case .string(let text) = node.value else {
-            error("'type' must be a string, not \(article(node.value.typeName))", at: node,
-                  hint: "write \"sagsgennemgang\" or \"statusmaaling\"")
+            error("'type' skal være en tekst, ikke \(article(node.value.typeName))", at: node,
+                  hint: "skriv \"sagsgennemgang\" eller \"statusmaaling\"")
             return nil
         }
         guard let kind = MeasurementKind(rawValue: text) else {
             error(
-                "'type' must be 'sagsgennemgang' or 'statusmaaling', not '\(text)'", at: node,
-                hint: Measurement.didYouMean(text, among: MeasurementKind.allCases.map(\.rawValue))
+                "'type' skal være 'sagsgennemgang' eller 'statusmaaling', ikke '\(text)'", at: node,
+                hint: Suggestion.hint(for: text, among: MeasurementKind.allCases.map(\.rawValue))
             )
             return nil
         }
@@ -211,13 +192,12 @@ private struct MeasurementReader {
 
     mutating func readDate(_ node: JSONNode) -> ISODate? {
         guard case .string(let text) = node.value else {
-            error("'dato' must be a string, not \(article(node.value.typeName))", at: node,
-                  hint: "write the date in quotes, e.g. \"2015-04-01\"")
+            error("'dato' skal være en tekst, ikke \(article(node.value.typeName))", at: node,
+                  hint: "skriv datoen i anførselstegn, fx \"2015-04-01\"")
             return nil
         }
         guard let date = ISODate(text) else {
-            error("'dato' is not a valid date: '\(text)'", at: node,
-                  hint: "write a date that exists as YYYY-MM-DD, e.g. \"2015-04-01\"")
+            error(ISODate.problem(with: text, key: "dato"), at: node, hint: ISODate.hint(for: text))
             return nil
         }
         return date
@@ -226,12 +206,12 @@ private struct MeasurementReader {
     mutating func readCaseCount(_ node: JSONNode) -> Int? {
         guard let count = readCount(node, name: "antal_sager") else { return nil }
         if count == 0 {
-            error("'antal_sager' is 0; a measurement needs at least one case", at: node)
+            error("'antal_sager' er 0; en måling skal omfatte mindst én sag", at: node)
             return nil
         }
         if count != Measurement.expectedCaseCount {
             diagnostics.append(.warning(
-                "the Task Force's case reviews use \(Measurement.expectedCaseCount) cases; this one has \(count)",
+                "Task Forcens sagsgennemgange omfatter \(Measurement.expectedCaseCount) sager; denne omfatter \(count)",
                 at: node.location(in: file)
             ))
         }
@@ -243,22 +223,22 @@ private struct MeasurementReader {
         guard case .number(let number) = node.value else {
             var hint: String?
             if case .string(let text) = node.value, JSONNumber(literal: text) != nil {
-                hint = "write the number without quotes: \(text)"
+                hint = "skriv tallet uden anførselstegn: \(text)"
             }
-            error("'\(name)' must be a whole number, not \(article(node.value.typeName))", at: node, hint: hint)
+            error("'\(name)' skal være et helt tal, ikke \(article(node.value.typeName))", at: node, hint: hint)
             return nil
         }
         guard number.isInteger else {
-            error("'\(name)' must be a whole number, not \(number.literal)", at: node,
-                  hint: "counts are written as whole numbers without a decimal point or exponent, e.g. 3")
+            error("'\(name)' skal være et helt tal, ikke \(number.literal)", at: node,
+                  hint: "antal skrives som hele tal uden komma, punktum eller eksponent, fx 3")
             return nil
         }
         guard let value = number.intValue else {
-            error("'\(name)' is out of range: \(number.literal)", at: node)
+            error("'\(name)' er for stort: \(number.literal)", at: node)
             return nil
         }
         guard value >= 0 else {
-            error("'\(name)' must be 0 or more, not \(number.literal)", at: node)
+            error("'\(name)' skal være 0 eller derover, ikke \(number.literal)", at: node)
             return nil
         }
         return value
@@ -270,13 +250,13 @@ private struct MeasurementReader {
     /// result with an error is left out; the caller checks for errors.)
     mutating func readResults(_ node: JSONNode, caseCount: Int?) -> [CriterionResult]? {
         guard case .array(let elements) = node.value else {
-            error("'resultater' must be an array, not \(article(node.value.typeName))", at: node,
-                  hint: "write the results as a list: \"resultater\": [ ... ]")
+            error("'resultater' skal være en liste, ikke \(article(node.value.typeName))", at: node,
+                  hint: "skriv resultaterne som en liste: \"resultater\": [ … ]")
             return nil
         }
         if elements.isEmpty {
             diagnostics.append(.warning(
-                "'resultater' is empty: the measurement has no results",
+                "'resultater' er tom: målingen har endnu ingen resultater",
                 at: node.location(in: file)
             ))
         }
@@ -287,13 +267,14 @@ private struct MeasurementReader {
             guard let criterion else { continue }
             if let first = firstByCriterion[criterion.id] {
                 diagnostics.append(.error(
-                    "criterion '\(criterion.id)' appears twice; first at line \(first.line ?? 0)",
+                    "kriteriet '\(criterion.id)' står to gange; første gang i linje \(first.line ?? 0)",
                     at: criterion.location,
-                    hint: "a measurement has one result for each criterion"
+                    hint: "en måling har ét resultat for hvert kriterium"
                 ))
                 continue
             }
             firstByCriterion[criterion.id] = criterion.location
+            criteria.append(criterion)
             if let result { results.append(result) }
         }
         return results
@@ -306,8 +287,8 @@ private struct MeasurementReader {
         _ node: JSONNode, caseCount: Int?
     ) -> (criterion: (id: String, location: SourceLocation)?, result: CriterionResult?) {
         guard case .object(let members) = node.value else {
-            error("each result must be an object, not \(article(node.value.typeName))", at: node,
-                  hint: "write {\"kriterium\": \"...\", \"opfyldt\": 6, \"ikke_opfyldt\": 11, \"ikke_relevant\": 3}")
+            error("hvert resultat skal være et objekt, ikke \(article(node.value.typeName))", at: node,
+                  hint: "skriv {\"kriterium\": \"...\", \"opfyldt\": 6, \"ikke_opfyldt\": 11, \"ikke_relevant\": 3}")
             return (nil, nil)
         }
         var criterion: String?
@@ -322,29 +303,24 @@ private struct MeasurementReader {
                 criterionNode = value
                 if case .string(let text) = value.value {
                     if text.isEmpty {
-                        error("'kriterium' is empty", at: value, hint: "write a criterion id from kriterier.yml")
+                        error("'kriterium' er tom", at: value, hint: "skriv et kriteriums id fra kriterier.yml")
                     } else {
                         criterion = text
                     }
                 } else {
-                    error("'kriterium' must be a string, not \(article(value.value.typeName))", at: value,
-                          hint: "write a criterion id from kriterier.yml in quotes")
+                    error("'kriterium' skal være en tekst, ikke \(article(value.value.typeName))", at: value,
+                          hint: "skriv et kriteriums id fra kriterier.yml i anførselstegn")
                 }
             case "opfyldt", "ikke_opfyldt", "ikke_relevant":
                 if let count = readCount(value, name: member.key) {
                     counts[member.key] = count
                 }
             default:
-                diagnostics.append(.error(
-                    "unknown key '\(member.key)' in a result",
-                    at: member.keyLocation(in: file),
-                    hint: Measurement.didYouMean(member.key, among: Measurement.resultKeys)
-                        ?? "a result has the keys kriterium, opfyldt, ikke_opfyldt and ikke_relevant"
-                ))
+                unknownKey(member, allowed: Measurement.resultKeys, in: "et resultat")
             }
         }
         for key in Measurement.resultKeys where !seen.contains(key) {
-            error("missing key '\(key)' in a result", at: node, hint: Self.keyHints[key])
+            error("nøglen '\(key)' mangler i resultatet", at: node, hint: Self.keyHints[key])
         }
         guard let criterion, let criterionNode else { return (nil, nil) }
         let criterionEntry = (id: criterion, location: criterionNode.location(in: file))
@@ -355,12 +331,12 @@ private struct MeasurementReader {
             let (partial, overflow1) = opfyldt.addingReportingOverflow(ikkeOpfyldt)
             let (sum, overflow2) = partial.addingReportingOverflow(ikkeRelevant)
             if overflow1 || overflow2 || sum != caseCount {
-                let total = overflow1 || overflow2 ? "more than \(Int.max)" : "\(sum)"
+                let total = overflow1 || overflow2 ? "mere end \(Int.max)" : "\(sum)"
                 error(
-                    "counts add up to \(total), but antal_sager is \(caseCount) "
+                    "tallene giver \(total) tilsammen, men antal_sager er \(caseCount) "
                         + "(opfyldt \(opfyldt) + ikke_opfyldt \(ikkeOpfyldt) + ikke_relevant \(ikkeRelevant))",
                     at: node,
-                    hint: "every case is opfyldt, ikke_opfyldt or ikke_relevant for each criterion"
+                    hint: "hver sag er enten opfyldt, ikke_opfyldt eller ikke_relevant for hvert kriterium"
                 )
             }
         }
@@ -371,12 +347,15 @@ private struct MeasurementReader {
         return (criterionEntry, result)
     }
 
-    /// `an object`, `a string`, `null`.
+    /// `et objekt`, `en tekst`, `null`: a JSON type as the messages name it.
     func article(_ typeName: String) -> String {
         switch typeName {
-        case "null": "null"
-        case "object", "array": "an \(typeName)"
-        default: "a \(typeName)"
+        case "object": "et objekt"
+        case "array": "en liste"
+        case "string": "en tekst"
+        case "number": "et tal"
+        case "boolean", "bool": "true eller false"
+        default: typeName
         }
     }
 }

@@ -48,20 +48,20 @@ public struct Municipality: Sendable, Hashable {
         let name = yaml.string("navn", required: true, diagnostics: &diagnostics)
         let homepage = yaml.string("hjemmeside", diagnostics: &diagnostics)
         if let homepage, !URLPolicy.isAbsoluteHTTP(homepage) {
-            diagnostics.error("hjemmeside must be an absolute http or https address", at: yaml.location(ofValue: "hjemmeside"))
+            diagnostics.error("hjemmeside skal være en fuld adresse, der begynder med https:// eller http://", at: yaml.location(ofValue: "hjemmeside"))
         }
         guard let name else { return nil }
         if !isExample, let code {
             if let registered = MunicipalityRegistry.byCode(code) {
                 if !MunicipalityRegistry.nameMatches(name, code: code) {
-                    diagnostics.error("navn '\(name)' does not match kode \(code), which is \(registered.fullName)",
+                    diagnostics.error("navn '\(name)' passer ikke til kode \(code), som er \(registered.fullName)",
                                       at: yaml.location(ofValue: "navn"),
-                                      hint: "write navn: \(registered.fullName)")
+                                      hint: "skriv navn: \(registered.fullName)")
                 }
             } else {
-                let hint = MunicipalityRegistry.byName(name).map { "\($0.fullName) has kode \($0.code)" }
-                    ?? "see the list of the 98 kommunekoder"
-                diagnostics.error("kode \(code) is not one of the 98 kommunekoder", at: yaml.location(ofValue: "kode"), hint: hint)
+                let hint = MunicipalityRegistry.byName(name).map { "\($0.fullName) har kode \($0.code)" }
+                    ?? "se listen over de 98 kommunekoder"
+                diagnostics.error("kode \(code) er ikke en af de 98 kommunekoder", at: yaml.location(ofValue: "kode"), hint: hint)
             }
         }
         var municipality = Municipality(slug: slug, code: code, name: name,

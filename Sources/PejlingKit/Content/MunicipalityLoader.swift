@@ -26,54 +26,63 @@ struct MunicipalityLoader: Sendable {
             return source
         }
 
-        guard let municipalitySource = read("kommune.yml"),
-              var municipality = Municipality.parse(municipalitySource, slug: slug, diagnostics: &diagnostics) else {
-            if !SafePath.exists(folder + "/kommune.yml") {
-                diagnostics = Diagnostics(diagnostics.filter { $0.location.file != display("kommune.yml") })
-                diagnostics.error("missing kommune.yml: every municipality folder needs one (kode, navn)",
-                                  at: SourceLocation(file: DisplayPath.appending(displayDirectory, folderRelative)))
-            }
-            return Result(municipality: nil, diagnostics: diagnostics, fingerprints: fingerprints)
+        // kommune.yml, the reports and their measurements are checked each on its own: an
+        // error in one hides nothing in the others.
+        let start = diagnostics.items.count
+        var municipality = read("kommune.yml").flatMap { Municipality.parse($0, slug: slug, diagnostics: &diagnostics) }
+        if municipality == nil {
+            // The reports are read and checked below all the same, but what needs the
+            // municipality (the maaling blocks, the order of the reports' dates) waits for it.
+            diagnostics.annotateErrors(since: start, note: "rapporternes maaling-blokke kontrolleres, når kommune.yml er rettet")
+        }
+        if !SafePath.exists(folder + "/kommune.yml") {
+            diagnostics = Diagnostics(diagnostics.filter { $0.location.file != display("kommune.yml") })
+            diagnostics.error("kommune.yml mangler: hver kommunemappe skal have en (med kode og navn)",
+                              at: SourceLocation(file: DisplayPath.appending(displayDirectory, folderRelative)))
         }
 
         for kind in ReportKind.allCases {
             let name = kind.fileName
             guard SafePath.exists(folder + "/" + name) else {
                 if kind == .analysis {
-                    diagnostics.error("missing analyse.md: every municipality has an analysis report",
+                    diagnostics.error("analyse.md mangler: hver kommune har en analyserapport",
                                       at: SourceLocation(file: DisplayPath.appending(displayDirectory, folderRelative)))
                 }
                 continue
             }
-            guard let source = read(name), var report = Report.parse(source, kind: kind, diagnostics: &diagnostics) else { continue }
-            if let path = report.measurementPath {
-                report.measurement = loadMeasurement(path, for: report, folder: folder,
-                                                     catalogue: catalogue, fingerprints: &fingerprints, diagnostics: &diagnostics)
+            guard let source = read(name) else { continue }
+            let reading = Report.read(source, kind: kind, diagnostics: &diagnostics)
+            var measurement: Measurement?
+            if let path = reading.measurementPath, let location = reading.measurementPathLocation {
+                measurement = loadMeasurement(path, for: kind, at: location, folder: folder,
+                                              catalogue: catalogue, fingerprints: &fingerprints, diagnostics: &diagnostics)
             }
+            guard var report = reading.report else { continue }
+            report.measurement = measurement
             switch kind {
-            case .analysis: municipality.analysis = report
-            case .status: municipality.status = report
+            case .analysis: municipality?.analysis = report
+            case .status: municipality?.status = report
             }
         }
-        municipality.validateReports(diagnostics: &diagnostics)
+        municipality?.validateReports(diagnostics: &diagnostics)
         return Result(municipality: municipality, diagnostics: diagnostics, fingerprints: fingerprints)
     }
 
-    func loadMeasurement(_ path: String, for report: Report, folder: String, catalogue: CriteriaCatalogue?,
-                         fingerprints: inout [String: UInt64], diagnostics: inout Diagnostics) -> Measurement? {
-        let location = report.measurementPathLocation
+    func loadMeasurement(_ path: String, for kind: ReportKind, at location: SourceLocation, folder: String,
+                         catalogue: CriteriaCatalogue?, fingerprints: inout [String: UInt64],
+                         diagnostics: inout Diagnostics) -> Measurement? {
         guard SafePath.isSafeRelative(path) else {
-            diagnostics.error("maaling must be a path inside the municipality's folder, such as maalinger/2015.json",
+            diagnostics.error("maaling skal være en sti inden i kommunens mappe, fx maalinger/2015.json",
                               at: location)
             return nil
         }
         let measurementPath = folder + "/" + path
         guard SafePath.exists(measurementPath) else {
-            diagnostics.error("maaling names '\(path)', which does not exist", at: location)
+            diagnostics.error("maaling angiver '\(path)', som ikke findes", at: location)
             return nil
         }
         guard SafePath.isInside(measurementPath, root: folder) else {
-            diagnostics.error("maaling '\(path)' links to outside the municipality's folder", at: location)
+            diagnostics.error("maaling '\(path)' er et link til et sted uden for kommunens mappe", at: location)
             return nil
         }
         let data: [UInt8]
@@ -88,17 +97,16 @@ struct MunicipalityLoader: Sendable {
         if case .success(let text) = SourceText.decode(data, file: file) {
             CPRScanner.check(text, diagnostics: &diagnostics)
         }
-        let (measurement, problems) = Measurement.load(bytes: data, file: file)
-        diagnostics.append(contentsOf: problems)
-        guard let measurement else { return nil }
-        if let catalogue {
-            diagnostics.append(contentsOf: measurement.validate(knownCriteria: catalogue.criterionIDs))
+        // The criteria are checked even when the file has other errors; only a file that
+        // cannot be parsed at all hides them (and its message says so).
+        let reading = Measurement.read(bytes: data, file: file, knownCriteria: catalogue?.criterionIDs)
+        diagnostics.append(contentsOf: reading.diagnostics)
+        if let (measurementKind, kindLocation) = reading.kind, measurementKind != kind.measurementKind {
+            diagnostics.error("\(kind.fileName) skal have en måling af typen '\(kind.measurementKind.rawValue)', "
+                              + "men denne er af typen '\(measurementKind.rawValue)'",
+                              at: kindLocation)
         }
-        if measurement.kind != report.kind.measurementKind {
-            diagnostics.error("\(report.kind.fileName) needs a measurement of type '\(report.kind.measurementKind.rawValue)', "
-                              + "but this one is '\(measurement.kind.rawValue)'",
-                              at: measurement.kindLocation)
-        }
+        let measurement = reading.measurement
         return measurement
     }
 }

@@ -54,17 +54,39 @@ public struct Report: Sendable, Hashable {
 
     /// Parses a report file, reporting every problem in it.
     public static func parse(_ source: SourceText, kind: ReportKind, diagnostics: inout Diagnostics) -> Report? {
-        guard let split = FrontMatter.splitting(source, diagnostics: &diagnostics) else { return nil }
+        read(source, kind: kind, diagnostics: &diagnostics).report
+    }
+
+    /// What a report file gives even when its front matter has errors: the measurement it
+    /// names is checked all the same, since nothing in it depends on the report's title or date.
+    struct Reading: Sendable {
+        /// The report, when its front matter is complete.
+        var report: Report?
+        /// `maaling`, when it is readable.
+        var measurementPath: String?
+        var measurementPathLocation: SourceLocation?
+    }
+
+    /// Parses a report file, reporting every problem in it, and keeps what is readable.
+    static func read(_ source: SourceText, kind: ReportKind, diagnostics: inout Diagnostics) -> Reading {
+        guard let split = FrontMatter.splitting(source, diagnostics: &diagnostics) else { return Reading() }
         guard let yaml = YAMLDocument.parse(split.yaml, file: source.file, lineOffset: split.yamlLine - 1,
-                                            diagnostics: &diagnostics) else { return nil }
+                                            diagnostics: &diagnostics) else { return Reading() }
         yaml.reportUnknownKeys(allowed: keys, diagnostics: &diagnostics)
+        let start = diagnostics.items.count
         let title = yaml.string("titel", required: true, diagnostics: &diagnostics)
         let date = yaml.date("dato", required: true, diagnostics: &diagnostics)
         let measurementPath = yaml.string("maaling", diagnostics: &diagnostics)
         let isDraft = yaml.bool("kladde", default: false, diagnostics: &diagnostics)
-        guard let title, let date else { return nil }
-        return Report(kind: kind, title: title, date: date, measurementPath: measurementPath, isDraft: isDraft,
-                      body: split.body, bodyLocation: SourceLocation(file: source.file, line: split.bodyLine, column: 1),
-                      dateLocation: yaml.location(ofValue: "dato"), measurementPathLocation: yaml.location(ofValue: "maaling"))
+        var reading = Reading(measurementPath: measurementPath, measurementPathLocation: yaml.location(ofValue: "maaling"))
+        guard let title, let date else {
+            // Without a title and a date there is no report to check further: say so.
+            diagnostics.annotateErrors(since: start, note: "rapportens tekst kontrolleres færdigt, når dette er rettet")
+            return reading
+        }
+        reading.report = Report(kind: kind, title: title, date: date, measurementPath: measurementPath, isDraft: isDraft,
+                                body: split.body, bodyLocation: SourceLocation(file: source.file, line: split.bodyLine, column: 1),
+                                dateLocation: yaml.location(ofValue: "dato"), measurementPathLocation: yaml.location(ofValue: "maaling"))
+        return reading
     }
 }

@@ -3,13 +3,13 @@ extension Municipality {
     func validateReports(diagnostics: inout Diagnostics) {
         guard let analysis, let status else { return }
         if status.date <= analysis.date {
-            diagnostics.error("the status report's dato (\(status.date)) must be later than the analysis's (\(analysis.date))",
+            diagnostics.error("statusrapportens dato (\(status.date)) skal ligge efter analysens (\(analysis.date))",
                               at: status.dateLocation)
         }
         if let first = analysis.measurement, let second = status.measurement, second.date <= first.date {
-            diagnostics.error("the status measurement's dato (\(second.date)) must be later than the analysis measurement's (\(first.date))",
+            diagnostics.error("statusmålingens dato (\(second.date)) skal ligge efter analysemålingens (\(first.date))",
                               at: second.dateLocation,
-                              hint: "the pejling is a renewed measurement, made after the analysis's case review")
+                              hint: "pejlingen er en ny måling, der er foretaget efter sagsgennemgangen i analysen")
         }
     }
 }
@@ -21,7 +21,7 @@ extension Municipality {
         for municipality in municipalities where !municipality.isExample {
             guard let code = municipality.code else { continue }
             if let first = firstByCode[code] {
-                diagnostics.error("kode \(code) is already used by kommuner/\(first.slug)",
+                diagnostics.error("kode \(code) bruges allerede af kommuner/\(first.slug)",
                                   at: municipality.codeLocation ?? municipality.location)
             } else {
                 firstByCode[code] = municipality

@@ -42,8 +42,8 @@ public struct SourceText: Sendable, Hashable {
     /// The error for bytes that are not UTF-8 from `offset` on, at its line and column.
     static func invalidUTF8(at offset: Int, in bytes: [UInt8], file: String) -> Diagnostic {
         let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
-        return .error("invalid UTF-8 at byte \(offset)", at: SourceLocation(file: file, line: line, column: column),
-                      hint: "save the file as UTF-8 (byte offsets count from 0)")
+        return .error("ugyldig UTF-8 i byte \(offset)", at: SourceLocation(file: file, line: line, column: column),
+                      hint: "gem filen som UTF-8 (bytes tælles fra 0)")
     }
 
     /// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates, code points

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```swift
 /// let text = DiagnosticFormatter(format: .github).format(diagnostic)
-/// // ::error file=content/site.yml,line=3,col=7::missing required key 'titel'
+/// // ::error file=content/site.yml,line=3,col=7::nøglen 'titel' mangler; den skal være der
 /// ```
 public struct DiagnosticFormatter: Sendable {
     /// `--format`.
@@ -43,7 +43,7 @@ public struct DiagnosticFormatter: Sendable {
         if format == .human, !diagnostics.isEmpty {
             let errors = diagnostics.sorted.count { $0.severity == .error }
             let warnings = diagnostics.sorted.count { $0.severity == .warning }
-            out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            out += Summary.diagnostics(errors: errors, warnings: warnings) + "\n"
         }
         return out
     }
@@ -55,7 +55,7 @@ public struct DiagnosticFormatter: Sendable {
             text += "\n    \(shown)"
             if let caret { text += "\n    \(String(repeating: " ", count: caret))^" }
         }
-        if let hint = diagnostic.hint { text += "\n    hint: \(hint)" }
+        if let hint = diagnostic.hint { text += "\n    forslag: \(hint)" }
         return text
     }
 
@@ -91,7 +91,7 @@ public struct DiagnosticFormatter: Sendable {
         if let line = diagnostic.location.line { properties.append("line=\(line)") }
         if let column = diagnostic.location.column { properties.append("col=\(column)") }
         var message = diagnostic.message
-        if let hint = diagnostic.hint { message += " (hint: \(hint))" }
+        if let hint = diagnostic.hint { message += " (forslag: \(hint))" }
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(message))"
     }
 

@@ -53,3 +53,20 @@ public struct Diagnostics: Sendable, Hashable, Sequence {
         items.makeIterator()
     }
 }
+
+extension Diagnostics {
+    /// Adds `note` to the hint of every error from `index` on: for an error that hides
+    /// other checks, so that its message says what is left unchecked until it is fixed.
+    ///
+    /// ```swift
+    /// let start = diagnostics.items.count
+    /// // … parse kommune.yml …
+    /// diagnostics.annotateErrors(since: start, note: "rapporterne kontrolleres færdigt, når kommune.yml er rettet")
+    /// ```
+    mutating func annotateErrors(since index: Int, note: String) {
+        guard index < items.count else { return }
+        for position in index..<items.count where items[position].severity == .error {
+            items[position].hint = items[position].hint.map { "\($0); \(note)" } ?? note
+        }
+    }
+}

@@ -39,16 +39,32 @@ public struct OutputFolder: Sendable {
     /// Why the folder may not be replaced, or nil when it may: it is absent, empty, or has a manifest.
     public func refusal() -> String? {
         if name == "." || name == ".." || name.isEmpty {
-            return "--output must name a folder of its own, not '\(path)'"
+            return "--output skal angive en mappe for sig selv, ikke '\(path)'"
         }
         guard SafePath.exists(path) else { return nil }
         guard SafePath.isDirectory(path) else {
-            return "'\(path)' exists and is not a folder; pejling will not replace it"
+            return "'\(path)' findes og er ikke en mappe; pejling erstatter den ikke"
         }
+        if let mountPoint = mountPointRefusal() { return mountPoint }
         let entries = SafePath.listing(path)
         if entries.isEmpty || entries.contains(Self.manifestName) { return nil }
-        return "'\(path)' is not empty and was not written by pejling (it has no \(Self.manifestName)); "
-            + "pejling replaces only its own output. Choose another --output, or empty the folder first"
+        return "'\(path)' er ikke tom og er ikke skrevet af pejling (den har ingen \(Self.manifestName)); "
+            + "pejling erstatter kun sit eget output. Vælg en anden mappe med --output, eller tøm mappen først"
+    }
+
+    /// Why a folder that is a mount point cannot be the output: pejling builds beside it and
+    /// swaps the new folder in, and a mount point cannot be swapped.
+    func mountPointRefusal() -> String? {
+        var own = stat()
+        var above = stat()
+        guard stat(path, &own) == 0, stat(parent, &above) == 0, own.st_dev != above.st_dev else { return nil }
+        return Self.mountPointMessage(path)
+    }
+
+    static func mountPointMessage(_ path: String) -> String {
+        "'\(path)' er et monteringspunkt (et andet filsystem er monteret på mappen); pejling bygger ved siden af "
+            + "mappen og bytter den nye ind, og det kan man ikke med et monteringspunkt. "
+            + "Angiv en mappe inden i den, fx --output \(path)/site"
     }
 
     /// The manifest of the current output, if any.
@@ -73,9 +89,15 @@ public struct OutputFolder: Sendable {
     public func prepareStaging() throws -> String {
         removeStaleStagingFolders()
         let staging = "\(parent)/.\(name).pejling-staging-\(getpid())"
-        if SafePath.exists(staging) { try FileManager.default.removeItem(atPath: staging) }
-        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        try FileWriting.write([], to: staging + "/" + Self.stagingMarker)
+        do {
+            if SafePath.exists(staging) { try FileManager.default.removeItem(atPath: staging) }
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try FileWriting.write([], to: staging + "/" + Self.stagingMarker)
+        } catch {
+            throw OutputError("pejling kan ikke skrive output til '\(path)': den nye udgave bygges i en mappe ved siden af "
+                              + "(i '\(parent)'), og den kan ikke oprettes, fordi \(SystemError.describe(error)). "
+                              + "Vælg en mappe, hvor pejling kan skrive, med --output")
+        }
         return staging
     }
 
@@ -93,9 +115,15 @@ public struct OutputFolder: Sendable {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             }
             guard rename(staging, path) == 0 else {
-                throw OutputError("cannot move the new output into place at \(path): \(String(cString: strerror(errno)))")
+                throw OutputError(Self.moveFailure(path, errno))
             }
         }
+    }
+
+    /// Why the new output could not be moved into place at `path`, in Danish.
+    static func moveFailure(_ path: String, _ code: Int32) -> String {
+        if code == EBUSY || code == EXDEV { return mountPointMessage(path) }
+        return "pejling kan ikke lægge det nye output på plads i '\(path)', fordi \(SystemError.describe(code))"
     }
 
     /// Removes a staging folder after a failed build.
@@ -136,12 +164,12 @@ enum AtomicSwap {
         #endif
         let aside = b + ".pejling-old-\(getpid())"
         guard rename(b, aside) == 0 else {
-            throw OutputError("cannot move the old output aside: \(String(cString: strerror(errno)))")
+            throw OutputError(OutputFolder.moveFailure(b, errno))
         }
         guard rename(a, b) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             _ = rename(aside, b)
-            throw OutputError("cannot move the new output into place: \(reason)")
+            throw OutputError(OutputFolder.moveFailure(b, code))
         }
         _ = rename(aside, a)
     }

@@ -13,7 +13,7 @@ extension OutputSink {
     public func reuse(_ files: [String: String], from folder: String, slug: String) throws {
         for path in files.keys.sorted() {
             guard SafePath.isSafeRelative(path), let bytes = SafePath.contents(folder + "/" + path) else {
-                throw OutputError("the previous output lacks \(path)")
+                throw OutputError("det forrige output mangler \(path)")
             }
             try write(OutputFile(path: path, bytes: bytes))
         }
@@ -57,7 +57,7 @@ public struct DirectorySink: OutputSink {
 
     public func write(_ file: OutputFile) throws {
         guard SafePath.isSafeRelative(file.path) else {
-            throw OutputError("refusing to write outside the output folder: \(file.path)")
+            throw OutputError("pejling skriver ikke uden for output-mappen: \(file.path)")
         }
         let path = root + "/" + file.path
         if let slash = path.lastIndex(of: "/") {
@@ -73,7 +73,7 @@ public struct DirectorySink: OutputSink {
     /// output stays whole when the old one is removed after the swap.
     public func reuse(_ files: [String: String], from folder: String, slug: String) throws {
         for path in files.keys.sorted() {
-            guard SafePath.isSafeRelative(path) else { throw OutputError("refusing to reuse \(path)") }
+            guard SafePath.isSafeRelative(path) else { throw OutputError("pejling genbruger ikke \(path), som ligger uden for output-mappen") }
             let target = root + "/" + path
             if let slash = target.lastIndex(of: "/") {
                 let parent = String(target[..<slash])
@@ -83,7 +83,7 @@ public struct DirectorySink: OutputSink {
             }
             if link(folder + "/" + path, target) != 0 {
                 guard let bytes = SafePath.contents(folder + "/" + path) else {
-                    throw OutputError("the previous output lacks \(path)")
+                    throw OutputError("det forrige output mangler \(path)")
                 }
                 try FileWriting.write(bytes, to: target)
             }
@@ -101,7 +101,7 @@ enum FileWriting {
     /// Writes bytes with plain POSIX calls: no temporary file, since the whole folder is staged.
     static func write(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw OutputError("'\(path)' kan ikke oprettes, fordi \(SystemError.describe(errno))") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
@@ -110,7 +110,7 @@ enum FileWriting {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw OutputError("'\(path)' kan ikke skrives, fordi \(SystemError.describe(errno))")
             }
             offset += written
         }

@@ -34,11 +34,21 @@ extension Municipality {
         selectors.isEmpty || selectors.contains { $0 == slug || (Int($0) != nil && Int($0) == code) }
     }
 
-    /// An error for each `--only` selector that names no municipality.
-    static func reportUnknownSelectors(_ selectors: [String], among municipalities: [Municipality], diagnostics: inout Diagnostics) {
+    /// An error for each `--only` selector that names no municipality in `municipalities`
+    /// (those the build shows); one that names a municipality of `drafts` (loaded, but left
+    /// out because its analysis is a draft) says so, and that `--drafts` includes it.
+    static func reportUnknownSelectors(_ selectors: [String], among municipalities: [Municipality],
+                                       drafts: [Municipality] = [], diagnostics: inout Diagnostics) {
         for selector in selectors where !municipalities.contains(where: { $0.isSelected(by: [selector]) }) {
-            diagnostics.error("--only \(selector): no municipality with that slug or kode in the content",
-                              at: SourceLocation(file: "--only"))
+            if let draft = drafts.first(where: { $0.isSelected(by: [selector]) }) {
+                diagnostics.error("--only \(selector): \(draft.name) (kommuner/\(draft.slug)) er en kladde og kommer kun med, "
+                                  + "når kladder tages med",
+                                  at: SourceLocation(file: "--only"),
+                                  hint: "tilføj --drafts, eller fjern 'kladde: true' fra analyse.md, når rapporten er klar")
+            } else {
+                diagnostics.error("--only \(selector): indholdet har ingen kommune med det navn (slug) eller den kode",
+                                  at: SourceLocation(file: "--only"))
+            }
         }
     }
 }

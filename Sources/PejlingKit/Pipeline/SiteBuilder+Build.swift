@@ -12,7 +12,7 @@ extension SiteBuilder {
         let outputLocation = SourceLocation(file: DisplayPath.relative(options.outputDirectory))
         if let refusal = folder.refusal() {
             var diagnostics = Diagnostics()
-            diagnostics.error("refusing to write the output: \(refusal)", at: outputLocation)
+            diagnostics.error("pejling skriver ikke output her: \(refusal)", at: outputLocation)
             return .failure(diagnostics)
         }
         let fingerprints = InputFingerprints.scan(options: options)
@@ -28,7 +28,7 @@ extension SiteBuilder {
             staging = try folder.prepareStaging()
         } catch {
             var diagnostics = Diagnostics()
-            diagnostics.error("cannot create a staging folder beside the output: \(error)", at: outputLocation)
+            diagnostics.error(SystemError.outputProblem(error), at: outputLocation)
             return .failure(diagnostics)
         }
         let sink = RecordingSink(inner: DirectorySink(root: staging))
@@ -47,7 +47,7 @@ extension SiteBuilder {
             try folder.publish(staging: staging, manifest: manifest)
         } catch {
             folder.discard(staging: staging)
-            result.diagnostics.error("\(error)", at: outputLocation)
+            result.diagnostics.error(SystemError.outputProblem(error), at: outputLocation)
             result.failed = true
         }
         return result

@@ -20,6 +20,7 @@ struct SitePass: Sendable {
 
     /// What stays of a municipality until the end of the pass.
     struct Outcome: Sendable {
+        var slug: String
         /// The whole load, only when ``SitePass/memory`` keeps it (boxed: absent, it takes no room).
         var load: Box<MunicipalityLoad>?
         var diagnostics: Diagnostics
@@ -39,7 +40,7 @@ struct SitePass: Sendable {
             pass(slug, load, pages: pages, catalogue: site.catalogue, sink: sink)
         }
         if let memory {
-            let loads = zip(slugs, outcomes).compactMap { slug, outcome in outcome.load.map { (slug, $0.value) } }
+            let loads = outcomes.compactMap { outcome in outcome.load.map { (outcome.slug, $0.value) } }
             memory.keep(Dictionary(uniqueKeysWithValues: loads), siteFiles: site.fingerprints)
         }
         return finish(outcomes, diagnostics: diagnostics, pages: pages, sink: sink)
@@ -49,7 +50,7 @@ struct SitePass: Sendable {
     /// previous output or rendered, and written.
     private func pass(_ slug: String, _ load: MunicipalityLoad, pages: SitePages?, catalogue: CriteriaCatalogue?,
                       sink: any OutputSink) -> Outcome {
-        var outcome = Outcome(load: memory == nil ? nil : Box(load), diagnostics: load.diagnostics, summary: load.summary)
+        var outcome = Outcome(slug: slug, load: memory == nil ? nil : Box(load), diagnostics: load.diagnostics, summary: load.summary)
         guard let municipality = load.municipality?.published(includeDrafts: options.includeDrafts),
               municipality.isSelected(by: options.only), pagesOf?.contains(slug) ?? true else { return outcome }
         guard let pages else {
@@ -75,14 +76,17 @@ struct SitePass: Sendable {
         var loaded: [Municipality] = []
         var shown: [Municipality] = []
         for outcome in outcomes {
-            diagnostics.append(contentsOf: outcome.diagnostics)
+            // `--only` judges the municipalities it selects, beside the site-wide files.
+            if options.only.isEmpty || (outcome.summary.map { $0.isSelected(by: options.only) } ?? options.only.contains(outcome.slug)) {
+                diagnostics.append(contentsOf: outcome.diagnostics)
+            }
             fileCount += outcome.fileCount
             guard let summary = outcome.summary else { continue }
             loaded.append(summary)
             if let published = summary.published(includeDrafts: options.includeDrafts) { shown.append(published) }
         }
         Municipality.validateAcross(loaded, diagnostics: &diagnostics)
-        Municipality.reportUnknownSelectors(options.only, among: shown, diagnostics: &diagnostics)
+        Municipality.reportUnknownSelectors(options.only, among: shown, drafts: loaded, diagnostics: &diagnostics)
         let selected = shown.filter { $0.isSelected(by: options.only) }
         if let pages {
             fileCount += write([overview(of: selected, pages: pages)] + pages.sharedFiles, into: sink, diagnostics: &diagnostics)
@@ -107,7 +111,7 @@ struct SitePass: Sendable {
     private func write(_ files: [OutputFile], into sink: any OutputSink, diagnostics: inout Diagnostics) -> Int {
         for file in files {
             do { try sink.write(file) } catch {
-                diagnostics.error("\(error)", at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
+                diagnostics.error(SystemError.outputProblem(error), at: SourceLocation(file: DisplayPath.relative(options.outputDirectory)))
             }
         }
         return files.count

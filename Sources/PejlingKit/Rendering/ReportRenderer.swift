@@ -30,8 +30,8 @@ struct ReportRenderer {
         }
         var diagnostics = Diagnostics()
         if block.content.allSatisfy(\.isWhitespace) {
-            problems.append(.error("the maaling block is empty", at: location,
-                                   hint: "write the pejlemærke inside it, e.g. 'pejlemaerke: faglig-udredning'"))
+            problems.append(.error("maaling-blokken er tom", at: location,
+                                   hint: "skriv pejlemærket i den, fx 'pejlemaerke: faglig-udredning'"))
             return ""
         }
         // The block's YAML starts on the line below the opening fence.
@@ -45,14 +45,14 @@ struct ReportRenderer {
         defer { problems.append(contentsOf: diagnostics.items) }
         guard let bearingID = yaml.string("pejlemaerke", required: true, diagnostics: &diagnostics) else { return "" }
         guard figures.catalogue.bearing(bearingID) != nil else {
-            diagnostics.error("unknown pejlemærke '\(bearingID)' in a maaling block", at: yaml.location(ofValue: "pejlemaerke"),
-                              hint: "known pejlemærker: \(figures.catalogue.bearingIDs.joined(separator: ", "))")
+            diagnostics.error("ukendt pejlemærke '\(bearingID)' i en maaling-blok", at: yaml.location(ofValue: "pejlemaerke"),
+                              hint: "de kendte pejlemærker er \(figures.catalogue.bearingIDs.joined(separator: ", "))")
             return ""
         }
         guard report.measurement != nil else {
             // When 'maaling:' names a file that failed to load, that failure is reported already.
             if report.measurementPath == nil {
-                diagnostics.error("a maaling block needs the report's measurement: add 'maaling:' to the front matter",
+                diagnostics.error("en maaling-blok kræver rapportens måling: tilføj 'maaling:' i rapportens hoved (front matter)",
                                   at: location)
             }
             return ""

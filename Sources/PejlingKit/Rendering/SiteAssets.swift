@@ -23,7 +23,7 @@ struct SiteAssets: Sendable {
         guard let root = SafePath.realPath(templatesDirectory) else { return nil }
         let names = SafePath.listing(root + "/assets").filter { $0.hasSuffix(".css") && !$0.hasPrefix(".") }
         guard !names.isEmpty else {
-            diagnostics.error("no stylesheet: Templates/assets/ must hold at least one .css file",
+            diagnostics.error("intet stylesheet: Templates/assets/ skal indeholde mindst én .css-fil",
                               at: SourceLocation(file: DisplayPath.join(templatesDirectory, "assets")))
             return nil
         }

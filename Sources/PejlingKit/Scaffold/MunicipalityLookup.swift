@@ -30,7 +30,7 @@ public enum MunicipalityLookup {
         if matches.count == 1 { return .found(matches[0]) }
         if matches.count > 1 { return .ambiguous(matches) }
         let names = MunicipalityRegistry.all.map(\.name)
-        let close = Measurement.closeMatches(for: MunicipalityRegistry.normalise(trimmed),
+        let close = Suggestion.closeMatches(for: MunicipalityRegistry.normalise(trimmed),
                                              among: MunicipalityRegistry.all.map(\.slug))
         return .notFound(suggestions: close.compactMap { slug in names.first { Slug.make(from: $0) == slug } })
     }

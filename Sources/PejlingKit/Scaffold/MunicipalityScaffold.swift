@@ -59,18 +59,20 @@ public struct MunicipalityScaffold: Sendable {
     public func write(contentDirectory: String) throws -> [String] {
         let target = DisplayPath.join(contentDirectory, folder)
         guard SafePath.isDirectory(contentDirectory) else {
-            throw Refusal(description: "\(DisplayPath.relative(contentDirectory)): content folder not found; "
-                          + "run pejling new where content/ is, or pass --content DIR")
+            throw Refusal(description: SafePath.exists(contentDirectory)
+                          ? "\(DisplayPath.relative(contentDirectory)) er en fil og ikke en mappe; --content skal angive indholdsmappen"
+                          : "\(DisplayPath.relative(contentDirectory)): indholdsmappen findes ikke; "
+                            + "kør pejling new i mappen, hvor content/ ligger, eller angiv mappen med --content")
         }
         if SafePath.exists(target) || (try? FileManager.default.destinationOfSymbolicLink(atPath: target)) != nil {
-            throw Refusal(description: "\(DisplayPath.relative(target)) already exists; pejling new never changes an existing folder")
+            throw Refusal(description: "\(DisplayPath.relative(target)) findes allerede; pejling new ændrer aldrig en mappe, der findes")
         }
         let parent = DisplayPath.join(contentDirectory, "kommuner")
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw Refusal(description: "cannot create \(DisplayPath.relative(parent)): \(error.localizedDescription)")
+            throw Refusal(description: "\(DisplayPath.relative(parent)) kan ikke oprettes, fordi \(SystemError.describe(error))")
         }
         let staging = DisplayPath.join(parent, ".new-\(municipality.slug)-\(UInt32.random(in: 0...UInt32.max))")
         do {
@@ -82,12 +84,12 @@ public struct MunicipalityScaffold: Sendable {
             }
             // rename(2) fails rather than replace a folder that appeared meanwhile (unless empty).
             guard rename(staging, target) == 0 else {
-                throw Refusal(description: "cannot create \(DisplayPath.relative(target)): \(String(cString: strerror(errno)))")
+                throw Refusal(description: "\(DisplayPath.relative(target)) kan ikke oprettes, fordi \(SystemError.describe(errno))")
             }
         } catch {
             try? manager.removeItem(atPath: staging)
             if let refusal = error as? Refusal { throw refusal }
-            throw Refusal(description: "cannot write \(DisplayPath.relative(target)): \(error)")
+            throw Refusal(description: "\(DisplayPath.relative(target)) kan ikke skrives, fordi \(SystemError.describe(error))")
         }
         return files.map { DisplayPath.relative(DisplayPath.join(target, $0.path)) }
     }

@@ -83,11 +83,11 @@ public enum SafePath {
 
         public var description: String {
             switch self {
-            case .missing: return "file not found"
-            case .notRegularFile: return "not a regular file (a folder, pipe or device); pejling reads only plain files"
+            case .missing: return "filen findes ikke"
+            case .notRegularFile: return "ikke en almindelig fil (men en mappe, et rør eller en enhed); pejling læser kun almindelige filer"
             case .tooLarge(let size):
-                return "the file is too large (\(size) bytes; pejling reads at most \(SafePath.maximumInputSize) bytes)"
-            case .unreadable(let reason): return "cannot read file: \(reason)"
+                return "filen er for stor (\(size) bytes; pejling læser højst \(SafePath.maximumInputSize) bytes)"
+            case .unreadable(let reason): return "filen kan ikke læses, fordi \(reason)"
             }
         }
     }
@@ -105,11 +105,11 @@ public enum SafePath {
         // O_NONBLOCK: opening a FIFO must not wait for a writer.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(String(cString: strerror(errno))))
+            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(SystemError.describe(errno)))
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(SystemError.describe(errno))) }
         guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
         let size = Int(status.st_size)
         guard size <= limit else { return .failure(.tooLarge(size)) }
@@ -121,7 +121,7 @@ public enum SafePath {
             }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(.unreadable(String(cString: strerror(errno))))
+                return .failure(.unreadable(SystemError.describe(errno)))
             }
             if count == 0 { break }  // the file shrank while it was read
             offset += count

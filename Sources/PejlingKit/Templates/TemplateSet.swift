@@ -24,8 +24,10 @@ public struct TemplateSet: Sendable {
     /// Reads and compiles every template; a parse error names the file, line and column.
     public static func load(directory: String, diagnostics: inout Diagnostics) -> TemplateSet? {
         guard SafePath.isDirectory(directory), let root = SafePath.realPath(directory) else {
-            diagnostics.error("templates folder not found", at: SourceLocation(file: DisplayPath.relative(directory)),
-                              hint: "pass --templates DIR, or run pejling where Templates/ is")
+            diagnostics.error(SafePath.exists(directory) ? "'\(DisplayPath.relative(directory))' er en fil og ikke en mappe; --templates skal angive skabelonmappen"
+                                                          : "skabelonmappen findes ikke",
+                              at: SourceLocation(file: DisplayPath.relative(directory)),
+                              hint: "angiv mappen med skabelonerne med --templates, eller kør pejling i mappen, hvor Templates/ ligger")
             return nil
         }
         var library = MustacheLibrary()
@@ -47,12 +49,12 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(diagnostic(for: error, text: source.text, file: display))
                 failed = true
             } catch {
-                diagnostics.error("template error: \(error)", at: SourceLocation(file: display))
+                diagnostics.error("fejl i skabelonen: \(describe(error))", at: SourceLocation(file: display))
                 failed = true
             }
         }
         for name in required where !names.contains(name) && !failed {
-            diagnostics.error("missing template \(name).mustache", at: SourceLocation(file: DisplayPath.relative(directory)))
+            diagnostics.error("skabelonen \(name).mustache mangler", at: SourceLocation(file: DisplayPath.relative(directory)))
             failed = true
         }
         guard !failed else { return nil }
@@ -96,17 +98,17 @@ public struct TemplateSet: Sendable {
         let column = error.context.columnNumber
         if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
            let open = TemplateTags.unclosedSection(in: text) {
-            return .error("template error: the section '\(open.name)' opened here is never closed",
+            return .error("fejl i skabelonen: afsnittet '\(open.name)', der begynder her, slutter aldrig",
                           at: SourceLocation(file: file, line: open.line, column: open.column),
-                          hint: "close it with {{/\(open.name)}}")
+                          hint: "afslut det med {{/\(open.name)}}")
         }
         let tagColumn = TemplateTags.tagStart(onLine: error.context.line, before: column) ?? column
-        var message = "template error: \(describe(error.error))"
+        var message = "fejl i skabelonen: \(describe(error.error))"
         if case .sectionCloseNameIncorrect = error.error as? MustacheTemplate.Error {
             let before = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(line - 1)
                 .map { $0 + "\n" }.joined() + String(String.UnicodeScalarView(error.context.line.unicodeScalars.prefix(tagColumn - 1)))
             if let open = TemplateTags.unclosedSection(in: before) {
-                message += ": the open section is '\(open.name)', from line \(open.line)"
+                message += ": det åbne afsnit er '\(open.name)' fra linje \(open.line)"
             }
         }
         return .error(message, at: SourceLocation(file: file, line: line, column: tagColumn))
@@ -115,11 +117,11 @@ public struct TemplateSet: Sendable {
     static func describe(_ error: Error) -> String {
         guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
         switch error {
-        case .sectionCloseNameIncorrect: return "the closing tag does not match the open section"
-        case .unfinishedName: return "unfinished tag: a '{{' without its '}}'"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        default: return "\(error)"
+        case .sectionCloseNameIncorrect: return "slutmærket passer ikke til det åbne afsnit"
+        case .unfinishedName: return "et mærke uden ende: '{{' uden '}}'"
+        case .expectedSectionEnd: return "et afsnit slutter aldrig"
+        case .invalidSetDelimiter: return "ugyldigt mærke til skift af afgrænsere ({{=…=}})"
+        default: return "ukendt fejl (\(error))"
         }
     }
 }

@@ -39,22 +39,22 @@ struct MunicipalityTests {
     @Test("a code outside the 98 is an error at the code, with a hint")
     func unknownCode() {
         let (_, diagnostics) = parse("kode: 562\nnavn: Esbjerg Kommune\n")
-        #expect(diagnostics.items.map(\.message) == ["kode 562 is not one of the 98 kommunekoder"])
-        #expect(diagnostics.items.first?.hint == "Esbjerg Kommune has kode 561")
+        #expect(diagnostics.items.map(\.message) == ["kode 562 er ikke en af de 98 kommunekoder"])
+        #expect(diagnostics.items.first?.hint == "Esbjerg Kommune har kode 561")
         #expect(diagnostics.items.first?.location.line == 1)
     }
 
     @Test("a name that does not match the code is an error at the name")
     func mismatch() {
         let (_, diagnostics) = parse("kode: 561\nnavn: Vejle Kommune\n")
-        #expect(diagnostics.items.first?.message == "navn 'Vejle Kommune' does not match kode 561, which is Esbjerg Kommune")
+        #expect(diagnostics.items.first?.message == "navn 'Vejle Kommune' passer ikke til kode 561, som er Esbjerg Kommune")
         #expect(diagnostics.items.first?.location == SourceLocation(file: "kommune.yml", line: 2, column: 7))
     }
 
     @Test("a real municipality needs a code")
     func missingCode() {
         let (_, diagnostics) = parse("navn: Esbjerg Kommune\n")
-        #expect(diagnostics.items.map(\.message) == ["missing required key 'kode'"])
+        #expect(diagnostics.items.map(\.message) == ["nøglen 'kode' mangler; den skal være der"])
     }
 
     @Test("example data is not checked against the list")

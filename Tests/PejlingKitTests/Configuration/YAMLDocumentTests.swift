@@ -12,7 +12,7 @@ struct YAMLDocumentTests {
         #expect(problem?.severity == .error)
         #expect(problem?.location.file == "site.yml")
         #expect((problem?.location.line ?? 0) >= 2)
-        #expect(problem?.message.hasPrefix("invalid YAML") == true)
+        #expect(problem?.message.hasPrefix("ugyldig YAML") == true)
     }
 
     @Test("a tab indentation error points at its line")
@@ -35,7 +35,7 @@ struct YAMLDocumentTests {
         var diagnostics = Diagnostics()
         let config = SiteConfig.load(SourceText(file: "site.yml", text: "udgiver: B\n", bytes: []), diagnostics: &diagnostics)
         #expect(config == nil)
-        #expect(diagnostics.items.map(\.message) == ["missing required key 'titel'"])
+        #expect(diagnostics.items.map(\.message) == ["nøglen 'titel' mangler; den skal være der"])
         #expect(diagnostics.items.first?.location.line == 1)
     }
 
@@ -47,8 +47,8 @@ struct YAMLDocumentTests {
         #expect(config != nil)
         let warning = try #require(diagnostics.items.first)
         #expect(warning.severity == .warning)
-        #expect(warning.message == "unknown key 'baseurl'")
-        #expect(warning.hint == "did you mean 'base_url'?")
+        #expect(warning.message == "ukendt nøgle \'baseurl\'; den bliver ikke brugt")
+        #expect(warning.hint == "mente du 'base_url'?")
         #expect(warning.location == SourceLocation(file: "site.yml", line: 3, column: 1))
     }
 
@@ -56,7 +56,7 @@ struct YAMLDocumentTests {
     func wrongType() {
         var diagnostics = Diagnostics()
         _ = SiteConfig.load(SourceText(file: "site.yml", text: "titel:\n  - a\nudgiver: B\n", bytes: []), diagnostics: &diagnostics)
-        #expect(diagnostics.items.first?.message == "'titel' must be a text, not a list")
+        #expect(diagnostics.items.first?.message == "'titel' skal være en tekst, ikke en liste")
         #expect(diagnostics.items.first?.location.line == 2)
     }
 
@@ -67,7 +67,7 @@ struct YAMLDocumentTests {
                                                   diagnostics: &diagnostics))
         #expect(config.baseURL == "https://x.dk/r/")
         _ = SiteConfig.load(SourceText(file: "s", text: "titel: A\nudgiver: B\nbase_url: /r/\n", bytes: []), diagnostics: &diagnostics)
-        #expect(diagnostics.items.contains { $0.message.contains("base_url must be an absolute") })
+        #expect(diagnostics.items.contains { $0.message.contains("base_url skal være en fuld adresse") })
     }
 
     @Test("duplicate ids in kriterier.yml are errors naming the first")
@@ -91,8 +91,8 @@ struct YAMLDocumentTests {
         let catalogue = CriteriaCatalogue.load(SourceText(file: "kriterier.yml", text: text, bytes: []), diagnostics: &diagnostics)
         #expect(catalogue?.criteria.map(\.id) == ["k"])
         #expect(diagnostics.items.map(\.message) == [
-            "criterion id 'k' is used twice (first at line 5)",
-            "unknown pejlemærke 'ukendt'",
+            "kriteriets id 'k' bruges to gange (første gang i linje 5)",
+            "ukendt pejlemærke 'ukendt'",
         ])
         #expect(diagnostics.items.map { $0.location.line } == [8, 12])
     }

@@ -79,134 +79,134 @@ private let cases: [MeasurementFileCase] = [
     MeasurementFileCase("valid", validText, []),
     MeasurementFileCase("$schema is allowed", variant(("{\n", "{\n  \"$schema\": \"../../../../schemas/maaling.schema.json\",\n")), []),
     MeasurementFileCase("$schema must be a string", variant(("{\n", "{ \"$schema\": 1,\n")), [
-        .error(1, 14, "'$schema' must be a string, not a number"),
+        .error(1, 14, "'$schema' skal være en tekst, ikke et tal"),
     ]),
 
     // The file as a whole
-    MeasurementFileCase("not an object", "[]", [.error(1, 1, "a measurement file must hold a JSON object, not an array")]),
+    MeasurementFileCase("not an object", "[]", [.error(1, 1, "en målefil skal indeholde et JSON-objekt ({ … }), ikke en liste")]),
     MeasurementFileCase("syntax error", variant(("\"ikke_relevant\": 6 }", "\"ikke_relevant\": 6, }")), [
-        .error(7, 89, "trailing comma"),
+        .error(7, 89, "overskydende komma"),
     ]),
     MeasurementFileCase("duplicate key", variant(("  \"antal_sager\": 20,\n", "  \"antal_sager\": 20,\n  \"dato\": \"2015-04-02\",\n")), [
-        .error(5, 3, "duplicate key 'dato' (first at line 3, column 3)"),
+        .error(5, 3, "nøglen 'dato' står to gange (første gang i linje 3, kolonne 3)"),
     ]),
     MeasurementFileCase("unknown key", variant(("{\n", "{\n  \"kommentar\": \"x\",\n")), [
-        .error(2, 3, "unknown key 'kommentar' in a measurement file"),
+        .error(2, 3, "ukendt nøgle 'kommentar' i en målefil"),
     ]),
     MeasurementFileCase("misspelt key is unknown, and the right one missing", variant(("\"antal_sager\"", "\"antal_sag\"")), [
-        .error(1, 1, "missing key 'antal_sager' in a measurement file"),
-        .error(4, 3, "unknown key 'antal_sag' in a measurement file"),
+        .error(1, 1, "nøglen 'antal_sager' mangler i målefilen"),
+        .error(4, 3, "ukendt nøgle 'antal_sag' i en målefil"),
     ]),
     MeasurementFileCase("missing dato", variant(("  \"dato\": \"2015-04-01\",\n", "")), [
-        .error(1, 1, "missing key 'dato'"),
+        .error(1, 1, "nøglen \'dato\' mangler"),
     ]),
     MeasurementFileCase("all keys missing", "{}", [
-        .error(1, 1, "missing key 'type'"), .error(1, 1, "missing key 'dato'"),
-        .error(1, 1, "missing key 'antal_sager'"), .error(1, 1, "missing key 'resultater'"),
+        .error(1, 1, "nøglen \'type\' mangler"), .error(1, 1, "nøglen \'dato\' mangler"),
+        .error(1, 1, "nøglen \'antal_sager\' mangler"), .error(1, 1, "nøglen \'resultater\' mangler"),
     ]),
 
     // type and dato
     MeasurementFileCase("type not one of the two", variant(("\"sagsgennemgang\"", "\"slutmaaling\"")), [
-        .error(2, 11, "'type' must be 'sagsgennemgang' or 'statusmaaling', not 'slutmaaling'"),
+        .error(2, 11, "'type' skal være 'sagsgennemgang' eller 'statusmaaling', ikke 'slutmaaling'"),
     ]),
     MeasurementFileCase("type not a string", variant(("\"sagsgennemgang\"", "1")), [
-        .error(2, 11, "'type' must be a string, not a number"),
+        .error(2, 11, "'type' skal være en tekst, ikke et tal"),
     ]),
     MeasurementFileCase("type null", variant(("\"sagsgennemgang\"", "null")), [
-        .error(2, 11, "'type' must be a string, not null"),
+        .error(2, 11, "'type' skal være en tekst, ikke null"),
     ]),
     MeasurementFileCase("dato that does not exist", variant(("2015-04-01", "2015-02-30")), [
-        .error(3, 11, "'dato' is not a valid date: '2015-02-30'"),
+        .error(3, 11, "'dato' er 2015-02-30, en dato, der ikke findes: februar 2015 har 28 dage"),
     ]),
     MeasurementFileCase("dato in Danish", variant(("\"2015-04-01\"", "\"1. april 2015\"")), [
-        .error(3, 11, "'dato' is not a valid date: '1. april 2015'"),
+        .error(3, 11, "'dato' skal være en dato skrevet ÅÅÅÅ-MM-DD, ikke '1. april 2015'"),
     ]),
     MeasurementFileCase("dato as a number", variant(("\"2015-04-01\"", "20150401")), [
-        .error(3, 11, "'dato' must be a string, not a number"),
+        .error(3, 11, "'dato' skal være en tekst, ikke et tal"),
     ]),
 
     // antal_sager
     MeasurementFileCase("antal_sager 1.0", variant(("\"antal_sager\": 20", "\"antal_sager\": 20.0")), [
-        .error(4, 18, "'antal_sager' must be a whole number, not 20.0"),
+        .error(4, 18, "'antal_sager' skal være et helt tal, ikke 20.0"),
     ]),
     MeasurementFileCase("antal_sager 2e1", variant(("\"antal_sager\": 20", "\"antal_sager\": 2e1")), [
-        .error(4, 18, "'antal_sager' must be a whole number, not 2e1"),
+        .error(4, 18, "'antal_sager' skal være et helt tal, ikke 2e1"),
     ]),
     MeasurementFileCase("antal_sager 2.5", variant(("\"antal_sager\": 20", "\"antal_sager\": 2.5")), [
-        .error(4, 18, "'antal_sager' must be a whole number, not 2.5"),
+        .error(4, 18, "'antal_sager' skal være et helt tal, ikke 2.5"),
     ]),
     MeasurementFileCase("antal_sager -1", variant(("\"antal_sager\": 20", "\"antal_sager\": -1")), [
-        .error(4, 18, "'antal_sager' must be 0 or more, not -1"),
+        .error(4, 18, "'antal_sager' skal være 0 eller derover, ikke -1"),
     ]),
     MeasurementFileCase("antal_sager in quotes", variant(("\"antal_sager\": 20", "\"antal_sager\": \"20\"")), [
-        .error(4, 18, "'antal_sager' must be a whole number, not a string"),
+        .error(4, 18, "'antal_sager' skal være et helt tal, ikke en tekst"),
     ]),
     MeasurementFileCase("antal_sager 1e400", variant(("\"antal_sager\": 20", "\"antal_sager\": 1e400")), [
-        .error(4, 18, "'antal_sager' must be a whole number, not 1e400"),
+        .error(4, 18, "'antal_sager' skal være et helt tal, ikke 1e400"),
     ]),
     MeasurementFileCase("antal_sager beyond Int", variant(("\"antal_sager\": 20", "\"antal_sager\": 99999999999999999999")), [
-        .error(4, 18, "'antal_sager' is out of range: 99999999999999999999"),
+        .error(4, 18, "'antal_sager' er for stort: 99999999999999999999"),
     ]),
     MeasurementFileCase("antal_sager 0", variant(("\"antal_sager\": 20", "\"antal_sager\": 0")), [
-        .error(4, 18, "'antal_sager' is 0; a measurement needs at least one case"),
+        .error(4, 18, "'antal_sager' er 0; en måling skal omfatte mindst én sag"),
     ]),
     MeasurementFileCase("antal_sager 18 that adds up",
                     variant(("\"antal_sager\": 20", "\"antal_sager\": 18"),
                             ("\"ikke_relevant\": 3 }", "\"ikke_relevant\": 1 }"),
                             ("\"ikke_relevant\": 6 }", "\"ikke_relevant\": 4 }")), [
-        .warning(4, 18, "the Task Force's case reviews use 20 cases; this one has 18"),
+        .warning(4, 18, "Task Forcens sagsgennemgange omfatter 20 sager; denne omfatter 18"),
     ]),
     MeasurementFileCase("antal_sager 18 that does not add up", variant(("\"antal_sager\": 20", "\"antal_sager\": 18")), [
-        .warning(4, 18, "the Task Force's case reviews use 20 cases; this one has 18"),
-        .error(6, 5, "counts add up to 20, but antal_sager is 18"),
-        .error(7, 5, "counts add up to 20, but antal_sager is 18"),
+        .warning(4, 18, "Task Forcens sagsgennemgange omfatter 20 sager; denne omfatter 18"),
+        .error(6, 5, "tallene giver 20 tilsammen, men antal_sager er 18"),
+        .error(7, 5, "tallene giver 20 tilsammen, men antal_sager er 18"),
     ]),
 
     // Results
     MeasurementFileCase("counts that do not add up", variant(("\"opfyldt\": 6,", "\"opfyldt\": 5,")), [
-        .error(6, 5, "counts add up to 19, but antal_sager is 20 (opfyldt 5 + ikke_opfyldt 11 + ikke_relevant 3)"),
+        .error(6, 5, "tallene giver 19 tilsammen, men antal_sager er 20 (opfyldt 5 + ikke_opfyldt 11 + ikke_relevant 3)"),
     ]),
     MeasurementFileCase("count in quotes", variant(("\"opfyldt\": 6,", "\"opfyldt\": \"6\",")), [
-        .error(6, 57, "'opfyldt' must be a whole number, not a string"),
+        .error(6, 57, "'opfyldt' skal være et helt tal, ikke en tekst"),
     ]),
     MeasurementFileCase("negative count", variant(("\"ikke_opfyldt\": 11,", "\"ikke_opfyldt\": -1,")), [
-        .error(6, 76, "'ikke_opfyldt' must be 0 or more, not -1"),
+        .error(6, 76, "'ikke_opfyldt' skal være 0 eller derover, ikke -1"),
     ]),
     MeasurementFileCase("fractional count", variant(("\"ikke_relevant\": 3 }", "\"ikke_relevant\": 3.0 }")), [
-        .error(6, 97, "'ikke_relevant' must be a whole number, not 3.0"),
+        .error(6, 97, "'ikke_relevant' skal være et helt tal, ikke 3.0"),
     ]),
     MeasurementFileCase("criterion twice", variant(("\"boernesamtale\"", "\"undersoegelse-rettidig\"")), [
-        .error(7, 20, "criterion 'undersoegelse-rettidig' appears twice; first at line 6"),
+        .error(7, 20, "kriteriet 'undersoegelse-rettidig' står to gange; første gang i linje 6"),
     ]),
     MeasurementFileCase("empty resultater", variant(("[\n    { \"kriterium\": \"undersoegelse-rettidig\"", "[],\"x\":[\n    { \"kriterium\": \"undersoegelse-rettidig\"")), [
-        .error(5, 20, "unknown key 'x' in a measurement file"),
-        .warning(5, 17, "'resultater' is empty"),
+        .error(5, 20, "ukendt nøgle 'x' i en målefil"),
+        .warning(5, 17, "'resultater' er tom"),
     ]),
     MeasurementFileCase("only an empty resultater", """
         {"type": "statusmaaling", "dato": "2017-03-01", "antal_sager": 20, "resultater": []}
         """, [
-        .warning(1, 82, "'resultater' is empty"),
+        .warning(1, 82, "'resultater' er tom"),
     ]),
     MeasurementFileCase("resultater not an array", """
         {"type": "statusmaaling", "dato": "2017-03-01", "antal_sager": 20, "resultater": {}}
         """, [
-        .error(1, 82, "'resultater' must be an array, not an object"),
+        .error(1, 82, "'resultater' skal være en liste, ikke et objekt"),
     ]),
     MeasurementFileCase("a result that is not an object", variant(("\"resultater\": [\n", "\"resultater\": [\n    3,\n")), [
-        .error(6, 5, "each result must be an object, not a number"),
+        .error(6, 5, "hvert resultat skal være et objekt, ikke et tal"),
     ]),
     MeasurementFileCase("a result without a key", variant((", \"ikke_relevant\": 3 }", " }")), [
-        .error(6, 5, "missing key 'ikke_relevant' in a result"),
+        .error(6, 5, "nøglen 'ikke_relevant' mangler i resultatet"),
     ]),
     MeasurementFileCase("a misspelt key in a result", variant(("\"opfyldt\": 6,", "\"opfyld\": 6,")), [
-        .error(6, 5, "missing key 'opfyldt' in a result"),
-        .error(6, 46, "unknown key 'opfyld' in a result"),
+        .error(6, 5, "nøglen 'opfyldt' mangler i resultatet"),
+        .error(6, 46, "ukendt nøgle 'opfyld' i et resultat"),
     ]),
     MeasurementFileCase("kriterium not a string", variant(("\"boernesamtale\"", "7")), [
-        .error(7, 20, "'kriterium' must be a string, not a number"),
+        .error(7, 20, "'kriterium' skal være en tekst, ikke et tal"),
     ]),
     MeasurementFileCase("kriterium empty", variant(("\"boernesamtale\"", "\"\"")), [
-        .error(7, 20, "'kriterium' is empty"),
+        .error(7, 20, "'kriterium' er tom"),
     ]),
     MeasurementFileCase("every problem at once", variant(
         ("\"sagsgennemgang\"", "\"slut\""),
@@ -215,21 +215,21 @@ private let cases: [MeasurementFileCase] = [
         ("\"ikke_opfyldt\": 2,", "\"ikke_opfyldt\": 3, \"note\": 1,"),
         ("\"boernesamtale\"", "\"undersoegelse-rettidig\"")
     ), [
-        .error(2, 11, "'type' must be 'sagsgennemgang' or 'statusmaaling', not 'slut'"),
-        .error(3, 11, "'dato' is not a valid date: '2015-13-01'"),
-        .error(6, 57, "'opfyldt' must be 0 or more, not -6"),
-        .error(7, 5, "counts add up to 21, but antal_sager is 20"),
-        .error(7, 20, "criterion 'undersoegelse-rettidig' appears twice; first at line 6"),
-        .error(7, 80, "unknown key 'note' in a result"),
+        .error(2, 11, "'type' skal være 'sagsgennemgang' eller 'statusmaaling', ikke 'slut'"),
+        .error(3, 11, "'dato' er 2015-13-01, en dato, der ikke findes: der er ingen måned 13"),
+        .error(6, 57, "'opfyldt' skal være 0 eller derover, ikke -6"),
+        .error(7, 5, "tallene giver 21 tilsammen, men antal_sager er 20"),
+        .error(7, 20, "kriteriet 'undersoegelse-rettidig' står to gange; første gang i linje 6"),
+        .error(7, 80, "ukendt nøgle 'note' i et resultat"),
     ]),
 
     // Positions after CRLF and multibyte characters
     MeasurementFileCase("CRLF and æøå",
                     variant(("\"boernesamtale\", \"opfyldt\": 12", "\"børnesamtale-æøå\", \"opfyldt\": \"12\""))
                         .replacingLineFeeds(),
-                    [.error(7, 51, "'opfyldt' must be a whole number, not a string")]),
+                    [.error(7, 51, "'opfyldt' skal være et helt tal, ikke en tekst")]),
     MeasurementFileCase("a byte order mark", "\u{FEFF}" + variant(("\"opfyldt\": 6,", "\"opfyldt\": 5,")), [
-        .error(6, 5, "counts add up to 19"),
+        .error(6, 5, "tallene giver 19 tilsammen"),
     ]),
 ]
 
@@ -321,15 +321,15 @@ struct MeasurementLoadingTests {
         #expect(diagnostics.count == 2)
         let first = try #require(diagnostics.first)
         #expect(first.severity == .error)
-        #expect(first.message == "unknown criterion 'undersoegelse-retidig'")
+        #expect(first.message == "ukendt kriterium 'undersoegelse-retidig'; det står ikke i kriterier.yml")
         #expect(first.location == SourceLocation(file: "maalinger/test.json", line: 6, column: 20))
-        #expect(first.hint == "did you mean 'undersoegelse-rettidig' or 'undersoegelse-rettidig-2'?")
+        #expect(first.hint == "mente du 'undersoegelse-rettidig' eller 'undersoegelse-rettidig-2'?")
         let second = diagnostics[1]
-        #expect(second.message == "unknown criterion 'helt-andet'")
+        #expect(second.message == "ukendt kriterium 'helt-andet'; det står ikke i kriterier.yml")
         #expect(second.location.line == 7)
         #expect(second.hint == nil)
 
-        #expect(measurement.validate(knownCriteria: []).allSatisfy { $0.hint?.contains("no criteria") == true })
+        #expect(measurement.validate(knownCriteria: []).allSatisfy { $0.hint?.contains("ingen kriterier") == true })
         let all = try #require(load(validText).0)
         #expect(all.validate(knownCriteria: ["undersoegelse-rettidig", "boernesamtale"]).isEmpty)
     }
@@ -337,10 +337,10 @@ struct MeasurementLoadingTests {
     @Test("a misspelt key or type gets a suggestion")
     func suggestions() {
         let (_, diagnostics) = load(variant(("\"antal_sager\"", "\"antal_sagr\""), ("\"sagsgennemgang\"", "\"Sagsgennemgang\"")))
-        #expect(diagnostics.contains { $0.hint == "did you mean 'antal_sager'?" })
-        #expect(diagnostics.contains { $0.hint == "did you mean 'sagsgennemgang'?" })
+        #expect(diagnostics.contains { $0.hint == "mente du 'antal_sager'?" })
+        #expect(diagnostics.contains { $0.hint == "mente du 'sagsgennemgang'?" })
         let (_, quoted) = load(variant(("\"antal_sager\": 20", "\"antal_sager\": \"20\"")))
-        #expect(quoted.first?.hint == "write the number without quotes: 20")
+        #expect(quoted.first?.hint == "skriv tallet uden anførselstegn: 20")
     }
 
     @Test("invalid UTF-8 is reported, not loaded")
@@ -349,6 +349,6 @@ struct MeasurementLoadingTests {
         bytes.insert(0xFF, at: 20)
         let (measurement, diagnostics) = PejlingKit.Measurement.load(bytes: bytes, file: "maalinger/test.json")
         #expect(measurement == nil)
-        #expect(diagnostics.map(\.message) == ["invalid UTF-8 at byte 20"])
+        #expect(diagnostics.map(\.message) == ["ugyldig UTF-8 i byte 20"])
     }
 }

@@ -2,9 +2,9 @@ import Testing
 @testable import PejlingKit
 
 @Suite struct DiagnosticFormatterExcerptTests {
-    static let diagnostic = Diagnostic.error("trailing comma before ']'",
+    static let diagnostic = Diagnostic.error("overskydende komma før ']'",
                                              at: SourceLocation(file: "content/a.json", line: 2, column: 9),
-                                             hint: "remove the comma")
+                                             hint: "fjern kommaet")
 
     @Test("human: path:line:col, the source line, a caret under the column, and the hint")
     func human() {
@@ -13,13 +13,13 @@ import Testing
         }
         let lines = formatter.format(Self.diagnostic).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 4)
-        #expect(lines[0] == "content/a.json:2:9: error: trailing comma before ']'")
+        #expect(lines[0] == "content/a.json:2:9: error: overskydende komma før ']'")
         // A tab is shown as one space, so the caret stays under column 9: the comma.
         #expect(lines[1] == "      \"x\": 1,]")
         #expect(lines[2] == "            ^")
         let caret = lines[2].count - 1
         #expect(Array(lines[1])[caret] == ",")
-        #expect(lines[3] == "    hint: remove the comma")
+        #expect(lines[3] == "    forslag: fjern kommaet")
     }
 
     @Test("human: columns count Unicode scalars, as the parsers do")
@@ -50,7 +50,7 @@ import Testing
         let diagnostic = Diagnostic.warning("50% done\nnext", at: SourceLocation(file: "a,b:c.yml", line: 3, column: 1))
         #expect(formatter.format(diagnostic) == "::warning file=a%2Cb%3Ac.yml,line=3,col=1::50%25 done%0Anext")
         #expect(formatter.format(Self.diagnostic)
-            == "::error file=content/a.json,line=2,col=9::trailing comma before ']' (hint: remove the comma)")
+            == "::error file=content/a.json,line=2,col=9::overskydende komma før ']' (forslag: fjern kommaet)")
     }
 
     @Test("json: one object a line, without the parts that are unknown")

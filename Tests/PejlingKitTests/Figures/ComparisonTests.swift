@@ -56,7 +56,7 @@ import Testing
         municipality.validateReports(diagnostics: &diagnostics)
         #expect(diagnostics.items.count == 1)
         #expect(diagnostics.items.first?.location == dateLocation)
-        #expect(diagnostics.items.first?.message.contains("must be later than the analysis measurement's") == true)
+        #expect(diagnostics.items.first?.message.contains("skal ligge efter analysemålingens") == true)
 
         municipality.status?.measurement?.date = ISODate("2025-12-08")!
         var fine = Diagnostics()

@@ -35,7 +35,7 @@ import Testing
             return
         }
         #expect(diagnostic.location.file == "pipe.json")
-        #expect(diagnostic.message.contains("not a regular file"))
+        #expect(diagnostic.message.contains("ikke en almindelig fil"))
     }
 
     @Test("invalid UTF-8 names its byte offset, line and column (in scalars, after a BOM and CRLF)")
@@ -45,7 +45,7 @@ import Testing
             Issue.record("invalid UTF-8 decoded")
             return
         }
-        #expect(diagnostic.message == "invalid UTF-8 at byte \(bytes.count - 1)")
+        #expect(diagnostic.message == "ugyldig UTF-8 i byte \(bytes.count - 1)")
         #expect(diagnostic.location.line == 3)
         #expect(diagnostic.location.column == 3)
     }

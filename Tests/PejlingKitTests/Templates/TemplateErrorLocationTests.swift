@@ -30,7 +30,7 @@ import Testing
         let errors = try Self.errors(for: "{{#a}}\n{{#b}}\nx\n  {{/a}}\n{{/b}}\n")
         #expect(errors.first?.location.line == 4)
         #expect(errors.first?.location.column == 3)
-        #expect(errors.first?.message.contains("the open section is 'b', from line 2") == true)
+        #expect(errors.first?.message.contains("det åbne afsnit er 'b' fra linje 2") == true)
     }
 
     @Test("a section never closed is reported where it opens")

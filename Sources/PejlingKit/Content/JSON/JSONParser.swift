@@ -7,7 +7,8 @@ import Foundation
 ///   naming its byte offset (counted from 0, the byte order mark included).
 /// - Lines break at LF, CR or CRLF (one break); columns count Unicode scalars from 1.
 /// - No extensions: no comments, trailing commas, single quotes, `NaN`, leading zeros or
-///   unpaired `\u` surrogates. A repeated key in one object is an error.
+///   unpaired `\u` surrogates. A repeated key in one object is an error, and so is a
+///   trailing comma; neither stops the parse, so every one of them is reported.
 /// - Objects and arrays nest at most `maxDepth` deep; the parser uses no recursion, so
 ///   no input can overflow the stack. Time is linear in the input's size.
 ///
@@ -15,7 +16,7 @@ import Foundation
 ///
 /// ```swift
 /// let (root, diagnostics) = JSONParser.parse(Array("{\"a\": [1,]}".utf8), file: "x.json")
-/// // root == nil
+/// // root?["a"] is the array [1]: the parse went on past the comma
 /// // diagnostics[0].message == "trailing comma before ']'"
 /// // diagnostics[0].location == SourceLocation(file: "x.json", line: 1, column: 9)
 /// ```
@@ -25,10 +26,11 @@ public enum JSONParser {
 
     /// Parses `bytes`, which hold a whole JSON document.
     ///
-    /// Returns the root node when the syntax is valid, and every diagnostic found. A syntax
-    /// error stops the parse (`root` is `nil`, one diagnostic explains it); a repeated key
-    /// is an error too, but the parse goes on so that all of them are reported, and the
-    /// tree keeps every occurrence. Treat any error in `diagnostics` as failure.
+    /// Returns the root node when the syntax can be read, and every diagnostic found. A
+    /// syntax error stops the parse (`root` is `nil`, one diagnostic explains it); a repeated
+    /// key or a trailing comma is an error too, but the parse goes on so that all of them
+    /// are reported (the tree keeps every occurrence of a repeated key). Treat any error in
+    /// `diagnostics` as failure.
     ///
     /// ```swift
     /// let (root, diagnostics) = JSONParser.parse(bytes, file: "content/kommuner/esbjerg/maalinger/2015.json")
@@ -173,6 +175,13 @@ private struct Parser {
         return Stop()
     }
 
+    /// Records a comma before a closing bracket: an error, but one that hides nothing, so the
+    /// parse goes on and the rest of the file is checked too.
+    mutating func recordTrailingComma(before closing: String, line: Int, column: Int) {
+        diagnostics.append(.error("overskydende komma før '\(closing)'", at: SourceLocation(file: file, line: line, column: column),
+                                  hint: "fjern kommaet"))
+    }
+
     /// Records a syntax error at `offset` on the current line, and stops the parse.
     mutating func fail(_ message: String, atOffset offset: Int, hint: String? = nil) -> Stop {
         let column = column(at: offset)
@@ -181,12 +190,12 @@ private struct Parser {
 
     /// What stands at `offset`, for messages: `'x'`, `U+0009` or `end of file`.
     func describe(at offset: Int) -> String {
-        guard offset < bytes.count else { return "end of file" }
+        guard offset < bytes.count else { return "filens slutning" }
         let lead = bytes[offset]
         let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         let end = min(offset + length, bytes.count)
         let text = String(decoding: bytes[offset..<end], as: UTF8.self)
-        guard let scalar = text.unicodeScalars.first else { return "end of file" }
+        guard let scalar = text.unicodeScalars.first else { return "filens slutning" }
         let visible: Bool
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator,
@@ -204,12 +213,12 @@ private struct Parser {
     mutating func unexpected(_ expected: String) -> Stop {
         guard let byte = peek else {
             let (line, column) = here()
-            return fail("unexpected end of file; \(expected)", line: line, column: column)
+            return fail("filen slutter for tidligt; \(expected)", line: line, column: column)
         }
         if byte == ASCII.slash, pos + 1 < bytes.count, bytes[pos + 1] == ASCII.slash || bytes[pos + 1] == ASCII.star {
-            return fail("comments are not allowed in JSON", atOffset: pos)
+            return fail("JSON kan ikke have kommentarer", atOffset: pos)
         }
-        return fail("\(expected), found \(describe(at: pos))", atOffset: pos)
+        return fail("\(expected), men her står \(describe(at: pos))", atOffset: pos)
     }
 
     // MARK: Driver
@@ -227,6 +236,12 @@ private struct Parser {
         do {
             return try parseDocument()
         } catch {
+            // A syntax error hides the rest of the file: say so, so that nobody takes it for fine.
+            if var last = diagnostics.popLast() {
+                let note = "resten af filen kontrolleres, når denne fejl er rettet"
+                last.hint = last.hint.map { "\($0); \(note)" } ?? note
+                diagnostics.append(last)
+            }
             return nil
         }
     }
@@ -252,7 +267,7 @@ private struct Parser {
     mutating func parseDocument() throws(Stop) -> JSONNode {
         skipWhitespace()
         if atEnd {
-            throw unexpected("expected a JSON value")
+            throw unexpected("her skal stå en JSON-værdi")
         }
         var stack: [Frame] = []
         valueLoop: while true {
@@ -264,7 +279,7 @@ private struct Parser {
                 let isObject = peek == ASCII.openBrace
                 if stack.count >= maxDepth {
                     throw fail(
-                        "objects and arrays nest deeper than \(maxDepth) levels",
+                        "objekter og lister ligger mere end \(maxDepth) niveauer inden i hinanden",
                         line: startLine, column: startColumn
                     )
                 }
@@ -276,7 +291,7 @@ private struct Parser {
                 } else {
                     stack.append(Frame(isObject: isObject, line: startLine, column: startColumn))
                     if isObject {
-                        try parseKey(into: &stack[stack.count - 1], expected: "expected a string key or '}'")
+                        try parseKey(into: &stack[stack.count - 1], expected: "her skal stå en nøgle i anførselstegn eller '}'")
                     }
                     continue valueLoop
                 }
@@ -289,7 +304,7 @@ private struct Parser {
                 guard !stack.isEmpty else {
                     skipWhitespace()
                     if !atEnd {
-                        throw unexpected("expected end of file after the JSON value")
+                        throw unexpected("filen skal slutte efter JSON-værdien")
                     }
                     return completed
                 }
@@ -306,9 +321,14 @@ private struct Parser {
                         pos += 1
                         skipWhitespace()
                         if peek == ASCII.closeBrace {
-                            throw fail("trailing comma before '}'", line: commaLine, column: commaColumn)
+                            // Recoverable: reported, and the object read on as if the comma were not there.
+                            recordTrailingComma(before: "}", line: commaLine, column: commaColumn)
+                            pos += 1
+                            let frame = stack.removeLast()
+                            completed = JSONNode(value: .object(frame.members), line: frame.line, column: frame.column)
+                            continue
                         }
-                        try parseKey(into: &stack[top], expected: "expected a string key after ','")
+                        try parseKey(into: &stack[top], expected: "efter ',' skal stå en nøgle i anførselstegn")
                         continue valueLoop
                     }
                     if peek == ASCII.closeBrace {
@@ -317,7 +337,7 @@ private struct Parser {
                         completed = JSONNode(value: .object(frame.members), line: frame.line, column: frame.column)
                         continue
                     }
-                    throw unexpected("expected ',' or '}' after object member")
+                    throw unexpected("her skal stå ',' eller '}'")
                 } else {
                     stack[top].elements.append(completed)
                     if peek == ASCII.comma {
@@ -325,9 +345,13 @@ private struct Parser {
                         pos += 1
                         skipWhitespace()
                         if peek == ASCII.closeBracket {
-                            throw fail("trailing comma before ']'", line: commaLine, column: commaColumn)
+                            recordTrailingComma(before: "]", line: commaLine, column: commaColumn)
+                            pos += 1
+                            let frame = stack.removeLast()
+                            completed = JSONNode(value: .array(frame.elements), line: frame.line, column: frame.column)
+                            continue
                         }
-                        if atEnd { throw unexpected("expected a value after ','") }
+                        if atEnd { throw unexpected("efter ',' skal stå en værdi") }
                         continue valueLoop
                     }
                     if peek == ASCII.closeBracket {
@@ -336,7 +360,7 @@ private struct Parser {
                         completed = JSONNode(value: .array(frame.elements), line: frame.line, column: frame.column)
                         continue
                     }
-                    throw unexpected("expected ',' or ']' after array element")
+                    throw unexpected("her skal stå ',' eller ']'")
                 }
             }
         }
@@ -346,7 +370,7 @@ private struct Parser {
     mutating func parseKey(into frame: inout Frame, expected: String) throws(Stop) {
         guard peek == ASCII.quote else {
             if peek == ASCII.apostrophe {
-                throw fail("keys must be in double quotes, not single quotes", atOffset: pos)
+                throw fail("nøgler skal stå i dobbelte anførselstegn (\"), ikke enkelte (')", atOffset: pos)
             }
             throw unexpected(expected)
         }
@@ -354,7 +378,7 @@ private struct Parser {
         let key = try parseString(line: keyLine, column: keyColumn)
         if let first = frame.seenKeys[key] {
             diagnostics.append(.error(
-                "duplicate key '\(key)' (first at line \(first.line), column \(first.column))",
+                "nøglen '\(key)' står to gange (første gang i linje \(first.line), kolonne \(first.column))",
                 at: SourceLocation(file: file, line: keyLine, column: keyColumn)
             ))
         } else {
@@ -365,28 +389,28 @@ private struct Parser {
         frame.keyColumn = keyColumn
         skipWhitespace()
         guard peek == ASCII.colon else {
-            throw unexpected("expected ':' after object key")
+            throw unexpected("efter nøglen skal stå ':'")
         }
         pos += 1
         skipWhitespace()
-        if atEnd { throw unexpected("expected a value after ':'") }
+        if atEnd { throw unexpected("efter ':' skal stå en værdi") }
     }
 
     // MARK: Scalars
 
     mutating func parseScalar(line: Int, column: Int) throws(Stop) -> JSONNode {
-        guard let byte = peek else { throw unexpected("expected a value") }
+        guard let byte = peek else { throw unexpected("her skal stå en værdi") }
         switch byte {
         case ASCII.quote:
             return JSONNode(value: .string(try parseString(line: line, column: column)), line: line, column: column)
         case ASCII.minus, ASCII.zero...ASCII.nine:
             return JSONNode(value: .number(try parseNumber()), line: line, column: column)
         case ASCII.apostrophe:
-            throw fail("strings must be in double quotes, not single quotes", atOffset: pos)
+            throw fail("tekster skal stå i dobbelte anførselstegn (\"), ikke enkelte (')", atOffset: pos)
         case ASCII.closeBrace, ASCII.closeBracket, ASCII.comma, ASCII.colon:
-            throw unexpected("expected a value")
+            throw unexpected("her skal stå en værdi")
         case ASCII.plus, ASCII.dot:
-            throw fail("invalid number: JSON numbers start with a digit or '-'", atOffset: pos)
+            throw fail("ugyldigt tal: et tal i JSON begynder med et ciffer eller '-'", atOffset: pos)
         case _ where ASCII.isLetter(byte):
             let start = pos
             while pos < bytes.count, ASCII.isLetter(bytes[pos]) || ASCII.isDigit(bytes[pos]) || bytes[pos] == UInt8(ascii: "_") {
@@ -399,13 +423,13 @@ private struct Parser {
             case "null": return JSONNode(value: .null, line: line, column: column)
             default:
                 throw fail(
-                    "invalid literal '\(word)'",
+                    "ugyldigt ord '\(word)'",
                     line: line, column: column,
-                    hint: "the only words in JSON are true, false and null; text goes in double quotes"
+                    hint: "de eneste ord i JSON er true, false og null; tekst skal stå i dobbelte anførselstegn"
                 )
             }
         default:
-            throw unexpected("expected a value")
+            throw unexpected("her skal stå en værdi")
         }
     }
 
@@ -414,12 +438,12 @@ private struct Parser {
         var isInteger = true
         if peek == ASCII.minus { pos += 1 }
         guard let first = peek, ASCII.isDigit(first) else {
-            throw fail("invalid number: expected a digit after '-'", atOffset: pos)
+            throw fail("ugyldigt tal: efter '-' skal stå et ciffer", atOffset: pos)
         }
         pos += 1
         if first == ASCII.zero {
             if let next = peek, ASCII.isDigit(next) {
-                throw fail("invalid number: leading zeros are not allowed", atOffset: start)
+                throw fail("ugyldigt tal: et tal må ikke begynde med 0", atOffset: start)
             }
         } else {
             while let next = peek, ASCII.isDigit(next) { pos += 1 }
@@ -428,7 +452,7 @@ private struct Parser {
             isInteger = false
             pos += 1
             guard let next = peek, ASCII.isDigit(next) else {
-                throw fail("invalid number: expected a digit after '.'", atOffset: pos)
+                throw fail("ugyldigt tal: efter '.' skal stå et ciffer", atOffset: pos)
             }
             while let next = peek, ASCII.isDigit(next) { pos += 1 }
         }
@@ -437,7 +461,7 @@ private struct Parser {
             pos += 1
             if peek == ASCII.plus || peek == ASCII.minus { pos += 1 }
             guard let next = peek, ASCII.isDigit(next) else {
-                throw fail("invalid number: expected a digit in the exponent", atOffset: pos)
+                throw fail("ugyldigt tal: eksponenten mangler et ciffer", atOffset: pos)
             }
             while let next = peek, ASCII.isDigit(next) { pos += 1 }
         }
@@ -453,7 +477,7 @@ private struct Parser {
         var segmentStart = pos
         while true {
             guard pos < bytes.count else {
-                throw fail("unterminated string", line: line, column: column, hint: "close it with '\"'")
+                throw fail("teksten slutter ikke", line: line, column: column, hint: "afslut den med '\"'")
             }
             let byte = bytes[pos]
             if byte == ASCII.quote {
@@ -477,12 +501,12 @@ private struct Parser {
             if byte < 0x20 {
                 if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
                     throw fail(
-                        "unterminated string (a line break inside a string must be written as \\n)",
+                        "teksten slutter ikke (et linjeskift i en tekst skal skrives \\n)",
                         line: line, column: column
                     )
                 }
                 throw fail(
-                    "control character \(describe(at: pos)) in a string must be escaped",
+                    "styretegnet \(describe(at: pos)) skal skrives med \\ foran i en tekst",
                     atOffset: pos
                 )
             }
@@ -495,7 +519,7 @@ private struct Parser {
         let escapeStart = pos
         pos += 1
         guard let byte = peek else {
-            throw fail("unterminated string", line: stringLine, column: stringColumn, hint: "close it with '\"'")
+            throw fail("teksten slutter ikke", line: stringLine, column: stringColumn, hint: "afslut den med '\"'")
         }
         switch byte {
         case ASCII.quote, ASCII.backslash, ASCII.slash:
@@ -512,7 +536,7 @@ private struct Parser {
             if (0xD800...0xDBFF).contains(high) {
                 guard pos + 1 < bytes.count, bytes[pos] == ASCII.backslash, bytes[pos + 1] == UInt8(ascii: "u") else {
                     throw fail(
-                        "invalid escape: unpaired surrogate \\u\(hex4(high))",
+                        "ugyldig kode: \\u\(hex4(high)) står uden sin anden halvdel",
                         atOffset: escapeStart
                     )
                 }
@@ -521,30 +545,30 @@ private struct Parser {
                 let low = try parseHex4(escapeStart: lowStart)
                 guard (0xDC00...0xDFFF).contains(low) else {
                     throw fail(
-                        "invalid escape: unpaired surrogate \\u\(hex4(high))",
+                        "ugyldig kode: \\u\(hex4(high)) står uden sin anden halvdel",
                         atOffset: escapeStart
                     )
                 }
                 scalarValue = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(high) {
-                throw fail("invalid escape: unpaired surrogate \\u\(hex4(high))", atOffset: escapeStart)
+                throw fail("ugyldig kode: \\u\(hex4(high)) står uden sin første halvdel", atOffset: escapeStart)
             }
             guard let scalar = Unicode.Scalar(scalarValue) else {
-                throw fail("invalid escape: \\u\(hex4(high))", atOffset: escapeStart)
+                throw fail("ugyldig kode: \\u\(hex4(high))", atOffset: escapeStart)
             }
             buffer.append(contentsOf: String(Character(scalar)).utf8)
             return
         default:
             if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
                 throw fail(
-                    "unterminated string (a line break inside a string must be written as \\n)",
+                    "teksten slutter ikke (et linjeskift i en tekst skal skrives \\n)",
                     line: stringLine, column: stringColumn
                 )
             }
             throw fail(
-                "invalid escape '\\\(describe(at: pos).trimmingQuotes)'",
+                "ugyldig kode '\\\(describe(at: pos).trimmingQuotes)'",
                 atOffset: escapeStart,
-                hint: "JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"
+                hint: "i JSON findes kun \\\" \\\\ \\/ \\b \\f \\n \\r \\t og \\uXXXX"
             )
         }
         pos += 1
@@ -555,7 +579,7 @@ private struct Parser {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard let byte = peek, let digit = ASCII.hexValue(byte) else {
-                throw fail("invalid escape: \\u must be followed by four hex digits", atOffset: escapeStart)
+                throw fail("ugyldig kode: efter \\u skal stå fire hexadecimale cifre", atOffset: escapeStart)
             }
             value = value << 4 | digit
             pos += 1
