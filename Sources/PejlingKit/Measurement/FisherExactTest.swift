@@ -40,10 +40,11 @@ public enum FisherExactTest {
         public let isSignificant: Bool
     }
 
-    /// The exact two-sided test of the table `[[a, b], [c, d]]`, as R's `fisher.test` defines
-    /// it: the total probability, given the table's margins, of every table that is no more
-    /// likely than the observed one. Which tables those are, and whether the sum is below
-    /// 1/20, is decided in exact arithmetic wherever floating point could tip it.
+    /// The exact two-sided test of the table `[[a, b], [c, d]]` by the rule of R's
+    /// `fisher.test`: the total probability, given the table's margins, of every table that
+    /// is no more likely than the observed one. Which tables those are (R: within a relative
+    /// 1e-7), and whether the sum is below 1/20, is decided in exact arithmetic wherever
+    /// floating point could tip it.
     ///
     /// `nil` for what is not a table of counts this test computes: a negative count, or a
     /// row of more than ``maximumCount`` cases. A row or a column all zero gives p = 1.
