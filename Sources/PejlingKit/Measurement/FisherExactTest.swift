@@ -85,8 +85,10 @@ public enum FisherExactTest {
         _ = visit(mode)
         var x = mode - 1
         while x >= table.lowest, visit(x) { x -= 1 }
+        let lowestVisited = x + 1
         x = mode + 1
         while x <= table.highest, visit(x) { x += 1 }
+        let highestVisited = x - 1
 
         // Sum smallest first, so the result does not depend on the walk's order.
         weights.sort { $0.weight < $1.weight }
@@ -102,7 +104,7 @@ public enum FisherExactTest {
         // table up to maximumCount; near 1/20 the exact sum decides.
         if p < 0.05 * (1 - 1e-6) { return Outcome(pValue: p, isSignificant: true) }
         if p > 0.05 * (1 + 1e-6) { return Outcome(pValue: p, isSignificant: false) }
-        let exact = table.exactTail(observed: a)
+        let exact = table.exactTail(observed: a, in: lowestVisited...highestVisited)
         return Outcome(pValue: exact.pValue, isSignificant: exact.isBelowOneTwentieth)
     }
 
