@@ -33,8 +33,8 @@ public enum FisherExactTest {
     /// FisherExactTest.test(a: 2, b: 18, c: 12, d: 8)?.isSignificant   // true
     /// ```
     public struct Outcome: Sendable, Hashable {
-        /// The two-sided p-value to double precision (0 for a table less likely than about
-        /// 1e-300, as in R).
+        /// The two-sided p-value to double precision (0 when the observed table is below
+        /// about 1e-320 of the most likely one, as in R).
         public let pValue: Double
         /// Whether the exact p-value is below 1/20; a p-value of exactly 0.05 is not.
         public let isSignificant: Bool
@@ -71,7 +71,8 @@ public enum FisherExactTest {
         let mode = table.mode
         let logMode = table.logDensity(mode)
         let logObserved = table.logDensity(a)
-        // So unlikely (below about 1e-300 of the mode) that p < 1/20 beyond doubt.
+        // So unlikely (below about 1e-320 of the mode) that p < 1/20 beyond doubt: p is at
+        // most the sum of 100.001 such tables.
         guard exp(logObserved - logMode) > 0 else { return Outcome(pValue: 0, isSignificant: true) }
 
         var weights: [(weight: Double, asExtreme: Bool)] = []
