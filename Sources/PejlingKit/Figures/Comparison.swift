@@ -11,7 +11,6 @@
 ///     to: Share(opfyldt: 15, relevante: 19)!, toDate: ISODate("2025-12-08")!
 /// )
 /// comparison?.differencePercentagePoints   // 62.28…
-/// comparison?.shownDifference              // 62 (17 % → 79 %)
 /// comparison?.pValue                       // 0.0002338
 /// comparison?.verdict                      // .largerThanChance
 /// ```
@@ -48,7 +47,10 @@ public struct Comparison: Sendable, Hashable {
         self.isSignificant = outcome.isSignificant
     }
 
-    /// `100 × (to − from)`: the change in procentpoint, positive when the pejling's share is higher.
+    /// `100 × (to − from)`: the change in procentpoint, positive when the pejling's share is
+    /// higher. Pages show the difference of the two whole per cents instead
+    /// (``DanishFormat/percentagePoints(from:to:)``), data.json and data.csv
+    /// ``differenceTenths``.
     ///
     /// ```swift
     /// comparison.differencePercentagePoints   // 23.529… for 6 af 17 → 10 af 17
@@ -71,17 +73,6 @@ public struct Comparison: Sendable, Hashable {
         let numerator = 1000 * (Int128(to.opfyldt) * Int128(from.relevante) - Int128(from.opfyldt) * Int128(to.relevante))
         let denominator = Int128(from.relevante) * Int128(to.relevante)
         return Int(clamping: RoundedRatio.halfAwayFromZero(numerator, denominator) ?? 0)
-    }
-
-    /// The difference a page shows: that of the two whole per cents shown beside it, so
-    /// that a reader's own subtraction agrees (11 % → 12 % is +1, whatever the exact
-    /// shares).
-    ///
-    /// ```swift
-    /// comparison.shownDifference   // 24 for 6 af 17 (35 %) → 10 af 17 (59 %)
-    /// ```
-    public var shownDifference: Int {
-        (to.wholePercent ?? 0) - (from.wholePercent ?? 0)
     }
 
     /// The plain-language verdict.

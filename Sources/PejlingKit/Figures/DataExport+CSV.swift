@@ -8,9 +8,9 @@ extension DataExport {
     /// Columns: pejlemærke, criterion id, text and lovgrundlag; for each measurement
     /// (Analyse, then Pejling) its date, cases, counts, the share and its 95 % interval in
     /// per cent with two decimals; with both measurements, the exact difference in
-    /// procentpoint (one decimal, a half away from zero), the p-value (four significant digits) and `ja`/`nej` for whether the
-    /// difference is larger than chance would explain. A cell is empty where there is no
-    /// figure.
+    /// procentpoint (one decimal, a half away from zero), the p-value (four significant
+    /// digits) and `ja`/`nej` for whether the difference is larger than chance would
+    /// explain. A cell is empty where there is no figure.
     ///
     /// ```swift
     /// DataExport(municipality: m, figures: f).csv

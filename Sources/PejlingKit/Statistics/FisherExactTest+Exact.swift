@@ -56,39 +56,64 @@ extension FisherExactTest.Table {
     }
 
     /// The exact two-sided p-value of the table with `a = observed`: the sum of the weights
-    /// no larger than the observed one, over the sum of all, as a double, and whether it is
+    /// no larger than the observed one over the sum of all, as a double, and whether it is
     /// below 1/20 (20 · tail < all, in whole numbers).
     ///
-    /// Walks every table the margins allow: used only where the floating-point p-value is
-    /// within 1e-6 of 0.05.
-    func exactTail(observed: Int) -> (pValue: Double, isBelowOneTwentieth: Bool) {
+    /// Used only where the floating-point p-value is within 1e-6 of 0.05. It sums the
+    /// tables of `range` (where the floating-point walk found a weight above 0) exactly;
+    /// every table outside it is less likely than the observed one and weighs less than
+    /// 2⁻¹⁰⁷⁴ of the mode, so the rest adds less than 2⁻¹⁰⁵⁰ of the mode in all. When that
+    /// cannot tip the decision (always, unless p is 1/20 to some 300 digits), the range
+    /// decides; otherwise every table the margins allow is summed.
+    func exactTail(observed: Int, in range: ClosedRange<Int>) -> (pValue: Double, isBelowOneTwentieth: Bool) {
+        let partial = exactSums(observed: observed, in: range)
+        let twentyTails = partial.tail.multiplied(byWord: 20)
+        let decided: Bool?
+        if twentyTails >= partial.all {
+            decided = false   // the rest only adds to the tail
+        } else if (partial.all - twentyTails) << 1050 > partial.largest.multiplied(byWord: 19) {
+            decided = true    // 20 (tail + rest) < all + rest for any rest below the bound
+        } else {
+            decided = nil
+        }
+        let sums = decided == nil && range != lowest...highest ? exactSums(observed: observed, in: lowest...highest) : partial
+        // The leading 64 bits of each give the ratio to double precision.
+        let shift = Swift.max(0, sums.all.bitWidth - 64)
+        let pValue = Double(sums.tail >> shift) / Double(sums.all >> shift)
+        return (Swift.min(pValue, 1), decided ?? (sums.tail.multiplied(byWord: 20) < sums.all))
+    }
+
+    /// The weights of the tables with `a` in `range` (which holds `observed`), summed: those
+    /// no larger than the observed one's, all, and the largest.
+    func exactSums(observed: Int, in range: ClosedRange<Int>) -> (tail: BigUInt, all: BigUInt, largest: BigUInt) {
         let observedWeight = Self.binomial(firstRow, observed) * Self.binomial(secondRow, firstColumn - observed)
         var tail = observedWeight
         var all = observedWeight
+        var largest = observedWeight
+        func add(_ weight: BigUInt) {
+            all += weight
+            if weight <= observedWeight { tail += weight }
+            if weight > largest { largest = weight }
+        }
         // Up: W(x + 1) = W(x) · (r₁ − x)(c₁ − x) / ((x + 1)(r₂ − c₁ + x + 1)), exactly.
         var weight = observedWeight
         var x = observed
-        while x < highest {
+        while x < Swift.min(range.upperBound, highest) {
             weight = weight.multiplied(byWord: UInt((firstRow - x) * (firstColumn - x)))
                 / BigUInt((x + 1) * (secondRow - firstColumn + x + 1))
             x += 1
-            all += weight
-            if weight <= observedWeight { tail += weight }
+            add(weight)
         }
         // Down: W(x − 1) = W(x) · x (r₂ − c₁ + x) / ((r₁ − x + 1)(c₁ − x + 1)), exactly.
         weight = observedWeight
         x = observed
-        while x > lowest {
+        while x > Swift.max(range.lowerBound, lowest) {
             weight = weight.multiplied(byWord: UInt(x * (secondRow - firstColumn + x)))
                 / BigUInt((firstRow - x + 1) * (firstColumn - x + 1))
             x -= 1
-            all += weight
-            if weight <= observedWeight { tail += weight }
+            add(weight)
         }
-        // The leading 64 bits of each give the ratio to double precision.
-        let shift = Swift.max(0, all.bitWidth - 64)
-        let pValue = Double(tail >> shift) / Double(all >> shift)
-        return (Swift.min(pValue, 1), tail.multiplied(byWord: 20) < all)
+        return (tail, all, largest)
     }
 
     /// C(n, k) exactly.

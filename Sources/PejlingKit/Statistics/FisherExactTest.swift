@@ -33,17 +33,18 @@ public enum FisherExactTest {
     /// FisherExactTest.test(a: 2, b: 18, c: 12, d: 8)?.isSignificant   // true
     /// ```
     public struct Outcome: Sendable, Hashable {
-        /// The two-sided p-value to double precision (0 for a table less likely than about
-        /// 1e-300, as in R).
+        /// The two-sided p-value to double precision (0 when the observed table is below
+        /// about 1e-320 of the most likely one, as in R).
         public let pValue: Double
         /// Whether the exact p-value is below 1/20; a p-value of exactly 0.05 is not.
         public let isSignificant: Bool
     }
 
-    /// The exact two-sided test of the table `[[a, b], [c, d]]`, as R's `fisher.test` defines
-    /// it: the total probability, given the table's margins, of every table that is no more
-    /// likely than the observed one. Which tables those are, and whether the sum is below
-    /// 1/20, is decided in exact arithmetic wherever floating point could tip it.
+    /// The exact two-sided test of the table `[[a, b], [c, d]]` by the rule of R's
+    /// `fisher.test`: the total probability, given the table's margins, of every table that
+    /// is no more likely than the observed one. Which tables those are (R: within a relative
+    /// 1e-7), and whether the sum is below 1/20, is decided in exact arithmetic wherever
+    /// floating point could tip it.
     ///
     /// `nil` for what is not a table of counts this test computes: a negative count, or a
     /// row of more than ``maximumCount`` cases. A row or a column all zero gives p = 1.
@@ -70,7 +71,8 @@ public enum FisherExactTest {
         let mode = table.mode
         let logMode = table.logDensity(mode)
         let logObserved = table.logDensity(a)
-        // So unlikely (below about 1e-300 of the mode) that p < 1/20 beyond doubt.
+        // So unlikely (below about 1e-320 of the mode) that p < 1/20 beyond doubt: p is at
+        // most the sum of 100.001 such tables.
         guard exp(logObserved - logMode) > 0 else { return Outcome(pValue: 0, isSignificant: true) }
 
         var weights: [(weight: Double, asExtreme: Bool)] = []
@@ -84,8 +86,10 @@ public enum FisherExactTest {
         _ = visit(mode)
         var x = mode - 1
         while x >= table.lowest, visit(x) { x -= 1 }
+        let lowestVisited = x + 1
         x = mode + 1
         while x <= table.highest, visit(x) { x += 1 }
+        let highestVisited = x - 1
 
         // Sum smallest first, so the result does not depend on the walk's order.
         weights.sort { $0.weight < $1.weight }
@@ -101,7 +105,7 @@ public enum FisherExactTest {
         // table up to maximumCount; near 1/20 the exact sum decides.
         if p < 0.05 * (1 - 1e-6) { return Outcome(pValue: p, isSignificant: true) }
         if p > 0.05 * (1 + 1e-6) { return Outcome(pValue: p, isSignificant: false) }
-        let exact = table.exactTail(observed: a)
+        let exact = table.exactTail(observed: a, in: lowestVisited...highestVisited)
         return Outcome(pValue: exact.pValue, isSignificant: exact.isBelowOneTwentieth)
     }
 

@@ -122,3 +122,45 @@ import Testing
         html.components(separatedBy: "<span class=\"\(name)\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
     }
 }
+
+/// The exact figures as they reach data.json and data.csv.
+@Suite struct ExactDownloadsTests {
+    /// Four criteria of the demo catalogue: 1 af 1 → 0 af 19 (p = 1/20 exactly), 6 af 16 →
+    /// 7 af 16 (+6.25), 11 af 16 → 0 af 16 (−68.75) and 5 af 44 → 7 af 60 (11 % → 12 %).
+    func export() throws -> DataExport {
+        let catalogue = try #require(DemoSite.content?.catalogue)
+        let ids = catalogue.criteria.prefix(4).map(\.id)
+        try #require(ids.count == 4)
+        func measurement(_ kind: MeasurementKind, _ date: String, _ counts: [(Int, Int)]) throws -> PejlingKit.Measurement {
+            let results = zip(ids, counts).map { id, count in
+                CriterionResult(criterionID: id, opfyldt: count.0, ikkeOpfyldt: count.1, ikkeRelevant: 60 - count.0 - count.1,
+                                location: SourceLocation(file: "m.json"))
+            }
+            return PejlingKit.Measurement(kind: kind, date: try #require(ISODate(date)), caseCount: 60, results: results, file: "m.json")
+        }
+        let analysis = try measurement(.sagsgennemgang, "2024-12-02", [(1, 0), (6, 10), (11, 5), (5, 39)])
+        let status = try measurement(.statusmaaling, "2026-10-26", [(0, 19), (7, 9), (0, 16), (7, 53)])
+        let municipality = Municipality(slug: "testby", code: nil, name: "Testby Kommune", homepage: nil, isExample: true,
+                                        location: SourceLocation(file: "kommune.yml"))
+        return DataExport(municipality: municipality,
+                          figures: MunicipalityFigures(catalogue: catalogue, analysis: analysis, status: status))
+    }
+
+    @Test func jsonHasExactDifferencesAndVerdicts() throws {
+        let comparisons = try export().json.split(separator: "\n").compactMap { line in
+            line.range(of: "\"forskel_procentpoint\"").map { String(line[$0.lowerBound...]) }
+        }
+        #expect(comparisons == [
+            "\"forskel_procentpoint\": -100.0, \"p_vaerdi\": 0.05000, \"signifikant\": false},",
+            "\"forskel_procentpoint\": 6.3, \"p_vaerdi\": 1.000, \"signifikant\": false},",
+            "\"forskel_procentpoint\": -68.8, \"p_vaerdi\": 0.00006771, \"signifikant\": true},",
+            "\"forskel_procentpoint\": 0.3, \"p_vaerdi\": 1.000, \"signifikant\": false}",
+        ])
+    }
+
+    @Test func csvHasTheSameFigures() throws {
+        let rows = try export().csv.split(separator: "\r\n").dropFirst().prefix(4)
+        let comparisons = rows.map { $0.split(separator: ";", omittingEmptySubsequences: false).suffix(3).joined(separator: ";") }
+        #expect(comparisons == ["-100,0;0,05000;nej", "6,3;1,000;nej", "-68,8;0,00006771;ja", "0,3;1,000;nej"])
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PejlingKit
 
@@ -133,9 +134,30 @@ import Testing
         (8, 12, 15, 5, 0.05355099259437413),
     ])
     func exactTailMatchesSciPy(a: Int, b: Int, c: Int, d: Int, expected: Double) {
-        let exact = FisherExactTest.Table(a: a, b: b, c: c, d: d).exactTail(observed: a)
+        let table = FisherExactTest.Table(a: a, b: b, c: c, d: d)
+        let exact = table.exactTail(observed: a, in: table.lowest...table.highest)
         #expect(abs(exact.pValue - expected) <= 1e-9 * expected, "\(exact.pValue)")
         #expect(exact.isBelowOneTwentieth == (expected < 0.05))
+    }
+
+    /// Summed only where floating point sees a weight (here about 70–930 of 0–1.000), the
+    /// exact tail decides as the full sum does, against SciPy's p-values.
+    @Test(arguments: [
+        (520, 480, 480, 520, 0.08111006057913307),
+        (525, 475, 475, 525, 0.028401627293124294),
+        (500, 500, 545, 455, 0.048841425648769775),
+    ])
+    func exactTailOverTheVisibleTablesDecidesAsTheFullSum(a: Int, b: Int, c: Int, d: Int, expected: Double) throws {
+        let table = FisherExactTest.Table(a: a, b: b, c: c, d: d)
+        let logMode = table.logDensity(table.mode)
+        let visible = (table.lowest...table.highest).filter { exp(table.logDensity($0) - logMode) > 0 }
+        let range = try #require(visible.first)...(try #require(visible.last))
+        #expect(range.count < table.highest - table.lowest + 1)
+        let truncated = table.exactTail(observed: a, in: range)
+        let full = table.exactTail(observed: a, in: table.lowest...table.highest)
+        #expect(truncated.isBelowOneTwentieth == full.isBelowOneTwentieth)
+        #expect(truncated.isBelowOneTwentieth == (expected < 0.05))
+        #expect(abs(truncated.pValue - expected) <= 1e-9 * expected, "\(truncated.pValue)")
     }
 
     @Test func rowsOfAHundredThousandAreComputed() throws {
