@@ -15,17 +15,14 @@ public enum CPRScanner {
         public var column: Int
     }
 
-    /// Every CPR-like number in `text`. Scans UTF-8 bytes; a match's line and column come
-    /// from ``SourceText/lineAndColumn(ofByte:in:)``.
+    /// Every CPR-like number in `text`. Scans UTF-8 bytes; the matches' lines and columns come
+    /// from ``SourceText/linesAndColumns(ofBytes:in:)``, in one pass.
     public static func matches(in text: String) -> [Match] {
         var text = text
         let found = text.withUTF8 { bytes in Self.offsets(in: bytes) }
         guard !found.isEmpty else { return [] }
         let bytes = Array(text.utf8)
-        return found.map { offset in
-            let (line, column) = SourceText.lineAndColumn(ofByte: offset, in: bytes)
-            return Match(line: line, column: column)
-        }
+        return SourceText.linesAndColumns(ofBytes: found, in: bytes).map { Match(line: $0.line, column: $0.column) }
     }
 
     /// The byte offset of every match.
