@@ -1,4 +1,5 @@
-/// Renders `index.html`: every municipality with its reports and their dates.
+/// Renders `index.html`: every municipality with its reports and their dates, in Danish
+/// alphabetical order of name (``DanishCollation``), whatever order they came in.
 struct OverviewPage {
     let content: SiteContent
     let municipalities: [Municipality]
@@ -28,7 +29,7 @@ struct OverviewPage {
     }
 
     func context() -> [String: Any] {
-        let rows: [[String: Any]] = municipalities.map { municipality in
+        let rows: [[String: Any]] = DanishCollation.sorted(municipalities, by: \.name).map { municipality in
             var row = PageContext.municipality(municipality)
             row["rapporter"] = municipality.reports.map(PageContext.reportSummary)
             row["kladde"] = municipality.hasDraft
