@@ -41,6 +41,7 @@ struct OverviewPage {
             "antal": DanishFormat.integer(municipalities.count),
             "sidetitel": content.config.title,
             "rod": "",
+            "oversigt_href": "index.html",
             "css_href": "assets/\(SiteAssets.stylesheetName)",
             "kladde": municipalities.contains { $0.hasDraft },
             "eksempel": municipalities.contains { $0.isExample },
