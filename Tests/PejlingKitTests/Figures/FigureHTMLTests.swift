@@ -5,7 +5,8 @@ import Testing
 @Suite struct FigureHTMLTests {
     /// The `<svg>…</svg>` whose id is `id`.
     func svg(_ html: String, id: String) throws -> Substring {
-        let start = try #require(html.range(of: "<svg class=\"diagram\" id=\"\(id)\""), "no chart \(id)")
+        let start = try #require(html.range(of: "<svg class=\"diagram\" id=\"\(id)\"")
+            ?? html.range(of: "<svg class=\"diagram diagram-smal\" id=\"\(id)\""), "no chart \(id)")
         let end = try #require(html[start.lowerBound...].range(of: "</svg>"))
         return html[start.lowerBound..<end.upperBound]
     }
@@ -96,6 +97,16 @@ import Testing
         #expect(count("fill=\"#a63d00\" stroke=\"#ffffff\"", in: chart) == 1 + 2)
         #expect(count("<circle", in: chart) == 1 + 3)
         #expect(chart.contains(">Ingen relevante sager</text>"))
+        // The words stand beside the scale, never across its grid lines (0–100 % at x 70–340
+        // in the wide chart); in the narrow one they are on the label's line, with no scale.
+        for match in chart.matches(of: /<text x="([0-9.]+)"[^>]*>(Ingen relevante sager|Ikke målt)<\/text>/) {
+            #expect(Double(match.1) ?? 0 >= ChartLayout.wide.plotEnd, "at x \(match.1)")
+        }
+        let narrow = try svg(html, id: "pejling-figur-strandvig-status-opfoelgning-smal")
+        #expect(narrow.contains(">Ingen relevante sager</text>"))
+        // Grid lines (5 a scale) only under the five shares, not under the words.
+        #expect(count("<line", in: chart) == 5 * 5)
+        #expect(count("<line", in: narrow) == 5 * 5)
         let table = try figure(html, chart: "pejling-figur-strandvig-status-opfoelgning")
         #expect(table.contains("<span class=\"ingen\">Ingen relevante sager</span> <span class=\"sager\">(ikke relevant i nogen af de 20 sager)</span>"))
         #expect(table.contains("Kan ikke sammen\u{00AD}lignes: ingen relevante sager i pejlingen"))
