@@ -41,8 +41,10 @@ schema-tests:
 	python3 Tests/schema/validate_measurements.py
 
 # axe-core (WCAG 2.1 A/AA) and 320 px reflow in headless Chromium, and the Nu Html Checker, on
-# every page of the demo content built with drafts into a temporary folder
-# (scripts/browser-tests.sh installs Chromium, Java and a Python venv when missing).
+# every page of the demo content built with drafts into a temporary folder; tables and charts
+# measured at 1280–320 px, and the CMS fragment in host pages on Bootstrap, the Read-the-Docs
+# theme, normalize.css and two municipal themes (Tests/browser/test_host_pages.py).
+# (scripts/browser-tests.sh installs Chromium, Java, the host sites' CSS and a Python venv when missing).
 browser-tests: build
 	@out=$$(mktemp -d "$${TMPDIR:-/tmp}/pejling-browser.XXXXXX") && trap 'rm -rf "$$out"' EXIT && \
 	.build/debug/pejling build --content content --templates Templates --output "$$out/site" --drafts && \

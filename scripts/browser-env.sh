@@ -2,7 +2,9 @@
 # Sets up what the browser tests (Tests/browser) need, and does nothing that is
 # already done:
 #   - Debian packages chromium, chromium-driver (and a Java runtime for the Nu Html
-#     Checker), installed with apt-get only when the command is missing;
+#     Checker), installed with apt-get only when the command is missing, and the CSS
+#     of host sites for the fragment's tests (libjs-bootstrap5, libjs-bootstrap4,
+#     sphinx-rtd-theme-common, node-normalize.css), only when not installed;
 #   - a virtualenv .venv/ at the repository root with Python >= 3.12;
 #   - Tests/browser/requirements.txt installed into it, again only when that file
 #     (or the venv's Python) changed since the last successful install.
@@ -33,6 +35,11 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# The CSS of real host sites that the fragment is tested in (Tests/browser/hostpages.py
+# finds their files with dpkg -L).
+for package in libjs-bootstrap5 libjs-bootstrap4 sphinx-rtd-theme-common node-normalize.css; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
 if ((${#missing[@]})); then
   sudo=()
   if [[ $(id -u) != 0 ]]; then

@@ -21,28 +21,62 @@ struct ChartSeries: Sendable, Hashable {
 enum ChartRow: Sendable, Hashable {
     /// A pejlemærke's name, in bold.
     case heading(String)
-    /// A criterion's text, wrapped into lines.
-    case text([String])
+    /// A criterion's text, wrapped into lines to fit the layout.
+    case text(String)
     /// One measurement's share as a point with its interval as a bar, the label at the left
     /// and the share with its counts at the right; `missing` is written instead when there
-    /// is no share.
+    /// is no share (beside the scale, never across its grid lines).
     case series(ChartSeries, Share?, missing: String)
     /// Both shares on one line, joined, for the summary; the right side shows `from → to`.
     case dumbbell(from: Share?, to: Share?)
-    /// A line of text under a row.
+    /// A line of text under a row, wrapped to fit the layout.
     case note(String, bold: Bool)
     /// Space between criteria.
     case gap
 }
 
+/// Where a chart's parts go, in viewBox units. A chart is drawn twice: wide for a column
+/// of at least 35em (a computer, a tablet, the fragment in a CMS column), narrow for a
+/// phone, where each measurement's figures go on a line above its scale. Each is sized so
+/// that its text (13 units) is at least 12 CSS px where CSS shows it: the wide chart is
+/// shown from a 35em (560 px) viewport, where the text column is at least 528 px wide, the
+/// narrow one down to 320 px, where it is 288 px.
+struct ChartLayout: Sendable, Hashable {
+    let width: Double
+    let plotStart: Double
+    let plotEnd: Double
+    /// Where the share and counts begin: right of the scale (wide) or after the label (narrow).
+    let valueStart: Double
+    /// Characters per line of a criterion's text or a note (at about 0.55 em a character).
+    let textColumns: Int
+    /// Whether figures go on a line of their own above the scale.
+    let stacked: Bool
+    /// Added to the chart's id, and the SVG's class.
+    let idSuffix: String
+    let className: String
+
+    static let wide = ChartLayout(width: 560, plotStart: 70, plotEnd: 340, valueStart: 352, textColumns: 72,
+                                  stacked: false, idSuffix: "", className: "diagram")
+    static let narrow = ChartLayout(width: 300, plotStart: 16, plotEnd: 276, valueStart: 62, textColumns: 40,
+                                    stacked: true, idSuffix: "-smal", className: "diagram diagram-smal")
+
+    func x(_ fraction: Double) -> Double {
+        plotStart + Swift.max(0, Swift.min(1, fraction)) * (plotEnd - plotStart)
+    }
+
+    /// The x of the grid lines at 0, 25, 50, 75 and 100 %, as written.
+    var gridXs: [String] { (0...4).map { Chart.number(x(Double($0) / 4)) } }
+}
+
 /// An accessible chart written as inline SVG: `role="img"`, a `<title>` and a `<desc>`
-/// named by `aria-labelledby`, a `viewBox` so that it scales to a phone's width, and a
-/// text legend. No script, no chart library.
+/// named by `aria-labelledby`, a `viewBox` so that it scales to its column, and a text
+/// legend. No script, no chart library. It is written in two layouts (``ChartLayout``),
+/// of which CSS shows one: the narrow one has the id and class suffix `-smal`.
 ///
 /// ```swift
 /// let chart = Chart(id: "figur-egelund-status-faglig-udredning", title: "…", description: "…",
 ///                   legend: [.analysis, .pejling], rows: rows)
-/// chart.svg   // "<svg class=\"diagram\" role=\"img\" …"
+/// chart.svg   // "<svg class=\"diagram\" role=\"img\" …</svg>\n<svg class=\"diagram diagram-smal\" …"
 /// ```
 struct Chart: Sendable {
     let id: String
@@ -54,30 +88,17 @@ struct Chart: Sendable {
     let showsIntervals: Bool
     let rows: [ChartRow]
 
-    // Geometry, in viewBox units.
-    static let width = 400.0
-    static let plotStart = 64.0
-    static let plotEnd = 244.0
-    static let valueStart = 254.0
+    /// The text size, in viewBox units; a pejlemærke's name is a little larger.
     static let fontSize = 13.0
-    /// Characters per line of a criterion's text (at about 0.55 em a character).
-    static let wrapColumns = 54
+    static let headingSize = 14.5
+    static let lineHeight = 17.0
 
-    static func x(_ fraction: Double) -> Double {
-        plotStart + Swift.max(0, Swift.min(1, fraction)) * (plotEnd - plotStart)
-    }
-
-    static func height(of row: ChartRow) -> Double {
-        switch row {
-        case .heading: 26
-        case .text(let lines): Double(lines.count) * 17 + 3
-        case .series, .dumbbell: 22
-        case .note: 17
-        case .gap: 10
-        }
-    }
-
+    /// Both layouts, wide first.
     var svg: String {
+        svg(ChartLayout.wide) + "\n" + svg(ChartLayout.narrow)
+    }
+
+    func svg(_ layout: ChartLayout) -> String {
         // Grid and body are written into their own buffers, then joined once.
         var grid = ""
         grid.reserveCapacity(rows.count * 260)
@@ -101,39 +122,64 @@ struct Chart: Sendable {
         y += 6
         for tick in 0...4 {
             let fraction = Double(tick) / 4
-            Self.appendText(Self.axisLabels[tick], x: Self.x(fraction), y: y + 10, anchor: "middle", fill: "#4a4a4a", to: &body)
+            Self.appendText(Self.axisLabels[tick], x: layout.x(fraction), y: y + 10, anchor: "middle", fill: "#4a4a4a", to: &body)
         }
         y += 18
+        let gridXs = layout.gridXs
         for row in rows {
-            let height = Self.height(of: row)
             switch row {
             case .heading(let name):
-                Self.appendText(name, x: 0, y: y + 19, weight: "700", size: 14.5, to: &body)
-            case .text(let lines):
+                let lines = layout.stacked ? Self.wrap(name, columns: layout.textColumns - 6) : [name]
                 for (index, line) in lines.enumerated() {
-                    Self.appendText(line, x: 0, y: y + 13 + Double(index) * 17, to: &body)
+                    Self.appendText(line, x: 0, y: y + 19 + Double(index) * 19, weight: "700", size: Self.headingSize, to: &body)
                 }
+                y += 26 + Double(lines.count - 1) * 19
+            case .text(let text):
+                let lines = Self.wrap(text, columns: layout.textColumns)
+                for (index, line) in lines.enumerated() {
+                    Self.appendText(line, x: 0, y: y + 13 + Double(index) * Self.lineHeight, to: &body)
+                }
+                y += Double(lines.count) * Self.lineHeight + 3
             case .series(let series, let share, let missing):
-                let centre = y + height / 2
-                Self.appendGridSegment(from: y, to: y + height, to: &grid)
-                Self.appendText(series.label, x: 0, y: centre + 4.5, fill: series.colour, to: &body)
-                if let share, let fraction = share.fraction, let interval = share.interval {
-                    Self.appendIntervalBar(from: Self.x(interval.lower), to: Self.x(interval.upper), y: centre,
-                                           colour: series.colour, to: &body)
-                    Self.appendMarker(series, x: Self.x(fraction), y: centre, to: &body)
-                    var value = DanishFormat.percent(share) ?? DanishFormat.missing
-                    value += " ("
-                    value += DanishFormat.cases(share.opfyldt, of: share.relevante)
-                    value += ")"
-                    Self.appendText(value, x: Self.valueStart, y: centre + 4.5, to: &body)
-                } else {
-                    Self.appendText(missing, x: Self.plotStart + 6, y: centre + 4.5, style: "italic", to: &body)
+                var value: String?
+                if let share, let percent = DanishFormat.percent(share), share.interval != nil {
+                    value = percent + " (" + DanishFormat.cases(share.opfyldt, of: share.relevante) + ")"
                 }
+                if layout.stacked {
+                    // The label and the figures on a line, the scale under them (none without a share).
+                    Self.appendText(series.label, x: 0, y: y + 13, fill: series.colour, weight: "700", to: &body)
+                    Self.appendText(value ?? missing, x: layout.valueStart, y: y + 13, style: value == nil ? "italic" : nil, to: &body)
+                    y += Self.lineHeight + 1
+                    guard value != nil else { y += 2; break }
+                } else {
+                    Self.appendText(series.label, x: 0, y: y + 11 + 4.5, fill: series.colour, to: &body)
+                }
+                let centre = y + 11
+                if let share, let fraction = share.fraction, let interval = share.interval, value != nil {
+                    Self.appendGridSegment(gridXs, from: y, to: y + 22, to: &grid)
+                    Self.appendIntervalBar(from: layout.x(interval.lower), to: layout.x(interval.upper), y: centre,
+                                           colour: series.colour, to: &body)
+                    Self.appendMarker(series, x: layout.x(fraction), y: centre, to: &body)
+                    if !layout.stacked, let value {
+                        Self.appendText(value, x: layout.valueStart, y: centre + 4.5, to: &body)
+                    }
+                } else if !layout.stacked {
+                    // No share: the words stand where the share would, clear of the scale.
+                    Self.appendText(missing, x: layout.valueStart, y: centre + 4.5, style: "italic", to: &body)
+                }
+                y += 22
             case .dumbbell(let from, let to):
-                let centre = y + height / 2
-                Self.appendGridSegment(from: y, to: y + height, to: &grid)
-                let a = from?.fraction.map(Self.x)
-                let b = to?.fraction.map(Self.x)
+                var value = from.flatMap(DanishFormat.percent) ?? "–"
+                value += " → "
+                value += to.flatMap(DanishFormat.percent) ?? "–"
+                if layout.stacked {
+                    Self.appendText(value, x: 0, y: y + 13, to: &body)
+                    y += Self.lineHeight + 1
+                }
+                let centre = y + 11
+                Self.appendGridSegment(gridXs, from: y, to: y + 22, to: &grid)
+                let a = from?.fraction.map(layout.x)
+                let b = to?.fraction.map(layout.x)
                 if let a, let b {
                     body += "<line x1=\""
                     Self.appendNumber(a, to: &body)
@@ -147,30 +193,33 @@ struct Chart: Sendable {
                 }
                 if let a { Self.appendMarker(.analysis, x: a, y: centre, to: &body) }
                 if let b { Self.appendMarker(.pejling, x: b, y: centre, to: &body) }
-                var value = from.flatMap(DanishFormat.percent) ?? "–"
-                value += " → "
-                value += to.flatMap(DanishFormat.percent) ?? "–"
-                Self.appendText(value, x: Self.valueStart, y: centre + 4.5, to: &body)
+                if !layout.stacked { Self.appendText(value, x: layout.valueStart, y: centre + 4.5, to: &body) }
+                y += 22
             case .note(let note, let bold):
-                Self.appendText(note, x: Self.plotStart, y: y + 12.5, weight: bold ? "700" : nil, style: bold ? nil : "italic",
-                                size: 12.5, to: &body)
+                let x = layout.stacked ? 0 : layout.plotStart
+                let columns = layout.stacked ? layout.textColumns : layout.textColumns - 10
+                for line in Self.wrap(note, columns: columns) {
+                    Self.appendText(line, x: x, y: y + 12.5, weight: bold ? "700" : nil, style: bold ? nil : "italic", to: &body)
+                    y += Self.lineHeight
+                }
             case .gap:
-                break
+                y += 10
             }
-            y += height
         }
         let height = y + 6
-        let escapedID = HTML.escape(id)
+        let escapedID = HTML.escape(id + layout.idSuffix)
         var out = ""
         out.reserveCapacity(grid.utf8.count + body.utf8.count + title.utf8.count + description.utf8.count + 512)
-        out += "<svg class=\"diagram\" id=\""
+        out += "<svg class=\""
+        out += layout.className
+        out += "\" id=\""
         out += escapedID
         out += "\" role=\"img\" aria-labelledby=\""
         out += escapedID
         out += "-titel "
         out += escapedID
         out += "-beskrivelse\" viewBox=\"0 0 "
-        Self.appendNumber(Self.width, to: &out)
+        Self.appendNumber(layout.width, to: &out)
         out += " "
         Self.appendNumber(height, to: &out)
         out += "\" width=\"100%\" font-size=\""
@@ -254,14 +303,11 @@ struct Chart: Sendable {
         out += "\" stroke-width=\"2\" fill=\"none\"/>"
     }
 
-    /// The x of the grid lines at 0, 25, 50, 75 and 100 %, as written.
-    static let gridXs = (0...4).map { number(x(Double($0) / 4)) }
-
-    /// Vertical grid lines at 0, 25, 50, 75 and 100 % for one row.
-    static func appendGridSegment(from top: Double, to bottom: Double, to out: inout String) {
+    /// Vertical grid lines at 0, 25, 50, 75 and 100 % (`xs`) for one row.
+    static func appendGridSegment(_ xs: [String], from top: Double, to bottom: Double, to out: inout String) {
         let top = number(top)
         let bottom = number(bottom)
-        for x in gridXs {
+        for x in xs {
             out += "<line x1=\""
             out += x
             out += "\" y1=\""
@@ -403,7 +449,7 @@ struct Chart: Sendable {
     /// Chart.wrap("Barnets egne synspunkter og ønsker fremgår af barnets plan", columns: 30)
     /// // ["Barnets egne synspunkter og", "ønsker fremgår af barnets plan"]
     /// ```
-    static func wrap(_ text: String, columns: Int = wrapColumns) -> [String] {
+    static func wrap(_ text: String, columns: Int = ChartLayout.wide.textColumns) -> [String] {
         wrapSimple(text, columns: columns) ?? wrapByCharacters(text, columns: columns)
     }
 

@@ -50,7 +50,7 @@ public struct FigurePresenter: Sendable {
         }
         var chartRows: [ChartRow] = []
         for row in rows {
-            chartRows.append(.text(Chart.wrap(row.criterion.text)))
+            chartRows.append(.text(row.criterion.text))
             if shown.analysis != nil { chartRows.append(Self.seriesRow(.analysis, row.analysis)) }
             if shown.status != nil { chartRows.append(Self.seriesRow(.pejling, row.status)) }
             chartRows.append(.gap)
@@ -81,7 +81,7 @@ public struct FigurePresenter: Sendable {
         for bearing in figures.bearings {
             chartRows.append(.heading(bearing.name))
             for row in figures.rows(in: bearing.id) {
-                chartRows.append(.text(Chart.wrap(row.criterion.text)))
+                chartRows.append(.text(row.criterion.text))
                 if both {
                     chartRows.append(.dumbbell(from: row.analysisShare, to: row.statusShare))
                     if let comparison = row.comparison {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The table beside every chart: one row per criterion with its lovgrundlag, each
 /// measurement's share with "k af n sager" and its 95 % interval, and with both
 /// measurements the difference in procentpoint and the plain-language verdict.
@@ -22,21 +24,25 @@ struct FigureTable: Sendable {
         let escapedCaption = HTML.escape(caption)
         out += "<div class=\"tabel-ramme\" role=\"region\" aria-label=\""
         out += escapedCaption
-        out += "\" tabindex=\"0\">\n<table class=\"maaling-tabel\">\n<caption>"
+        out += "\" tabindex=\"0\">\n<table class=\""
+        out += compares ? "maaling-tabel sammenligning" : "maaling-tabel"
+        out += "\">\n<caption>"
         out += escapedCaption
-        out += "</caption>\n<thead><tr><th scope=\"col\">Kriterium</th>"
+        // The header cells' classes give the columns their widths (figurer.css): the table
+        // is laid out to its column's width, never wider.
+        out += "</caption>\n<thead><tr><th scope=\"col\" class=\"kolonne-kriterium\">Kriterium</th>"
         if let analysis {
-            out += "<th scope=\"col\">Analyse <span class=\"kolonne-dato\">"
+            out += "<th scope=\"col\" class=\"kolonne-maaling\">Analyse <span class=\"kolonne-dato\">"
             out += DanishFormat.date(analysis.date)
             out += "</span></th>"
         }
         if let status {
-            out += "<th scope=\"col\">Pejling <span class=\"kolonne-dato\">"
+            out += "<th scope=\"col\" class=\"kolonne-maaling\">Pejling <span class=\"kolonne-dato\">"
             out += DanishFormat.date(status.date)
             out += "</span></th>"
         }
         if compares {
-            out += "<th scope=\"col\">Forskel</th><th scope=\"col\">Vurdering</th>"
+            out += "<th scope=\"col\" class=\"kolonne-forskel\">Forskel</th><th scope=\"col\" class=\"kolonne-vurdering\">Vurdering</th>"
         }
         out += "</tr></thead>\n"
         let columns = String(columnCount)
@@ -78,11 +84,11 @@ struct FigureTable: Sendable {
                 out += "<td>"
                 out += Self.differenceLabel
                 out += "<span class=\"forskel\">"
-                out += DanishFormat.percentagePoints(from: comparison.from, to: comparison.to) ?? DanishFormat.missing
+                out += Self.hyphenated(DanishFormat.percentagePoints(from: comparison.from, to: comparison.to) ?? DanishFormat.missing)
                 out += "</span></td><td>"
                 out += Self.verdictLabel
                 out += comparison.isSignificant ? "<span class=\"vurdering vurdering-stoerre\">" : "<span class=\"vurdering\">"
-                out += comparison.verdict.text
+                out += Self.hyphenated(comparison.verdict.text)
                 out += "</span></td>"
             } else {
                 out += "<td>"
@@ -92,7 +98,7 @@ struct FigureTable: Sendable {
                 out += "</span></td><td>"
                 out += Self.verdictLabel
                 out += "<span class=\"ingen\">"
-                HTML.appendEscaped(row.missingComparisonReason ?? "", to: &out)
+                HTML.appendEscaped(Self.hyphenated(row.missingComparisonReason ?? ""), to: &out)
                 out += "</span></td>"
             }
         }
@@ -122,10 +128,34 @@ struct FigureTable: Sendable {
         out += DanishFormat.percent(share) ?? DanishFormat.missing
         out += "</span> <span class=\"sager\">"
         out += DanishFormat.cases(share.opfyldt, of: share.relevante)
-        out += "</span> <span class=\"interval\">sikkerhedsinterval "
+        out += "</span> <span class=\"interval\">sikkerheds\u{00AD}interval "
         out += DanishFormat.interval(interval)
         out += "</span></td>"
     }
+
+    /// The table's long words with soft hyphens (U+00AD) where Danish breaks them, and
+    /// "procentpoint" free to go on a line under its number: a column a fifth of a phone's or
+    /// a CMS column's width then holds every word without scrolling or breaking mid-syllable.
+    /// Browsers hyphenate Danish by themselves only with a dictionary most do not ship.
+    ///
+    /// ```swift
+    /// FigureTable.hyphenated("Større, end tilfældigheder kan forklare")
+    /// // "Større, end tilfældig\u{AD}heder kan forklare"
+    /// ```
+    static func hyphenated(_ text: String) -> String {
+        var text = text
+        for (word, broken) in softHyphens where text.contains(word) {
+            text = text.replacingOccurrences(of: word, with: broken)
+        }
+        return text
+    }
+
+    static let softHyphens = [
+        ("\u{00A0}procentpoint", " procent\u{00AD}point"),
+        ("tilfældigheder", "tilfældig\u{00AD}heder"),
+        ("sammenlignes", "sammen\u{00AD}lignes"),
+        ("målingerne", "målin\u{00AD}gerne"),
+    ]
 
     static let analysisLabel = label("Analyse")
     static let pejlingLabel = label("Pejling")

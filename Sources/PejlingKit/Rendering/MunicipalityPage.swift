@@ -45,6 +45,8 @@ struct MunicipalityPage {
             "id_praefiks": "",
             "har_pejling": municipality.status?.measurement != nil,
         ]
+        // The header links the overview only where it is published (PageLinks.overview).
+        if let overview = links.overview { context["oversigt_href"] = PreparedText(overview) }
         let summary = figures.summaryHTML()
         if !summary.isEmpty { context["sammenfatning"] = PreparedText(summary) }
         if let downloads = Download.links(among: files, links: links) { context["hentning"] = downloads }

@@ -1,4 +1,5 @@
-/// Renders `index.html`: every municipality with its reports and their dates.
+/// Renders `index.html`: every municipality with its reports and their dates, in Danish
+/// alphabetical order of name (``DanishCollation``), whatever order they came in.
 struct OverviewPage {
     let content: SiteContent
     let municipalities: [Municipality]
@@ -9,7 +10,7 @@ struct OverviewPage {
     }
 
     func context() -> [String: Any] {
-        let rows: [[String: Any]] = municipalities.map { municipality in
+        let rows: [[String: Any]] = DanishCollation.sorted(municipalities, by: \.name).map { municipality in
             var row = PageContext.municipality(municipality)
             row["rapporter"] = municipality.reports.map(PageContext.reportSummary)
             row["kladde"] = municipality.hasDraft
@@ -21,6 +22,7 @@ struct OverviewPage {
             "antal": DanishFormat.integer(municipalities.count),
             "sidetitel": content.config.title,
             "rod": "",
+            "oversigt_href": "index.html",
             "css_href": "assets/\(SiteAssets.stylesheetName)",
             "kladde": municipalities.contains { $0.hasDraft },
             "eksempel": municipalities.contains { $0.isExample },

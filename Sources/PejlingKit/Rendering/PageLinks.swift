@@ -23,6 +23,21 @@ struct PageLinks: Sendable, Hashable {
         return baseURL + slug + "/" + name
     }
 
+    /// Where the page header's site title links from a municipality's pages: the overview
+    /// at `base_url` when there is one, else nowhere.
+    ///
+    /// A municipality publishes its folder (`<slug>/` and `assets/`), the self-contained file
+    /// or the fragment on its own site, without the overview beside it, so a relative link
+    /// to `../index.html` would be a dead link there. The overview is published only where
+    /// `base_url` says the whole site is.
+    ///
+    /// ```swift
+    /// PageLinks(baseURL: nil, slug: "esbjerg").overview                          // nil
+    /// PageLinks(baseURL: "https://example.dk/rapporter/", slug: "esbjerg").overview
+    /// // "https://example.dk/rapporter/"
+    /// ```
+    var overview: String? { baseURL }
+
     /// The canonical address of `<slug>/index.html`: its folder.
     var canonicalFolderPage: String? {
         baseURL.map { $0 + slug + "/" }

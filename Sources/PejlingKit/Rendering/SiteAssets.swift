@@ -1,8 +1,18 @@
 /// The shared stylesheet from `Templates/assets/*.css`, and the same rules scoped under the
-/// fragment's wrapper for CMS embedding.
+/// fragment's wrapper for CMS embedding, after the fragment's defence against its host
+/// page's CSS (`Templates/indlejring.css`).
 struct SiteAssets: Sendable {
     static let stylesheetName = "pejling.css"
     static let fragmentWrapperClass = "pejling-indlejring"
+    /// The wrapper's id: the fragment has one wrapper, and a host page one fragment.
+    static let fragmentWrapperID = "pejling-indlejring"
+    /// The fragment's rules go under an id and the class twice, so that they are more
+    /// specific than an ordinary host rule such as `#main a` or `#indhold .content table td`
+    /// (an id, a class and elements), and win over it whichever comes first in the page.
+    static let fragmentScope = "#\(fragmentWrapperID).\(fragmentWrapperClass).\(fragmentWrapperClass)"
+    /// The fragment's defence, beside the templates' pages; without it the fragment gets
+    /// only the scoped page rules.
+    static let fragmentDefenceName = "indlejring.css"
 
     let stylesheet: String
     let scopedStylesheet: String
@@ -37,8 +47,17 @@ struct SiteAssets: Sendable {
             parts.append("/* \(name) */\n" + source.text)
         }
         let stylesheet = parts.joined(separator: "\n")
+        var defence = ""
+        if SafePath.exists(root + "/" + fragmentDefenceName) {
+            guard let source = readInside(root: root, relative: fragmentDefenceName,
+                                          display: DisplayPath.join(templatesDirectory, fragmentDefenceName),
+                                          diagnostics: &diagnostics) else {
+                return nil
+            }
+            defence = source.text + "\n"
+        }
         return SiteAssets(stylesheet: stylesheet,
-                          scopedStylesheet: CSSScoper.scope(stylesheet, under: "." + fragmentWrapperClass))
+                          scopedStylesheet: CSSScoper.scope(defence + stylesheet, under: fragmentScope))
     }
 
     var files: [OutputFile] {

@@ -34,6 +34,43 @@ struct BuildEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".pejling-manifest.json").path))
     }
 
+    /// The overview in Danish order, built by the binary under two locales (LANG, LC_ALL):
+    /// the same bytes, and Æ, Ø, Å after Z with Aa as Å. The extra municipalities are
+    /// fictional examples with one short report each, copied from the demo's Mosedal.
+    @Test("the overview is in Danish order under two different locales", arguments: [
+        ["LANG": "da_DK.UTF-8", "LC_ALL": "da_DK.UTF-8"],
+        ["LANG": "en_US.UTF-8", "LC_ALL": "C"],
+    ])
+    func danishOrder(locale: [String: String]) throws {
+        let folder = try PejlingBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: PejlingBinary.packageRoot.appendingPathComponent("content"), to: content)
+        let kommuner = content.appendingPathComponent("kommuner")
+        let extra = ["aabakke": "Aabakke Kommune", "aerosund": "Ærøsund Kommune", "oesterby": "Østerby Kommune",
+                     "aamose": "Åmose Kommune", "zeeby": "Zeeby Kommune", "aadal": "Aadal Kommune"]
+        for (slug, name) in extra {
+            let target = kommuner.appendingPathComponent(slug)
+            try FileManager.default.copyItem(at: kommuner.appendingPathComponent("mosedal"), to: target)
+            try "# Fiktiv kommune til en test.\nnavn: \(name)\neksempel: true\n"
+                .write(to: target.appendingPathComponent("kommune.yml"), atomically: true, encoding: .utf8)
+            let report = target.appendingPathComponent("analyse.md")
+            let text = try String(contentsOf: report, encoding: .utf8)
+            try text.replacingOccurrences(of: "Mosedal Kommune", with: name).write(to: report, atomically: true, encoding: .utf8)
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(locale) { $1 }
+        let output = folder.appendingPathComponent("site")
+        let result = try PejlingBinary.run(["build", "--content", content.path, "--output", output.path],
+                                           environment: environment)
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let overview = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        let names = overview.matches(of: /<th scope="row"><a href="[^"]+">([^<]+)<\/a>/).map { String($0.1) }
+        #expect(names == ["Bakkeby Kommune", "Egelund Kommune", "Mosedal Kommune", "Strandvig Kommune",
+                          "Zeeby Kommune", "Ærøsund Kommune", "Østerby Kommune", "Aabakke Kommune",
+                          "Aadal Kommune", "Åmose Kommune"])
+    }
+
     @Test("check writes nothing and exits 0 on the bundled content")
     func checkPasses() throws {
         let result = try PejlingBinary.run(["check", "--drafts"])

@@ -5,7 +5,8 @@ import Testing
 @Suite struct FigureHTMLTests {
     /// The `<svg>…</svg>` whose id is `id`.
     func svg(_ html: String, id: String) throws -> Substring {
-        let start = try #require(html.range(of: "<svg class=\"diagram\" id=\"\(id)\""), "no chart \(id)")
+        let start = try #require(html.range(of: "<svg class=\"diagram\" id=\"\(id)\"")
+            ?? html.range(of: "<svg class=\"diagram diagram-smal\" id=\"\(id)\""), "no chart \(id)")
         let end = try #require(html[start.lowerBound...].range(of: "</svg>"))
         return html[start.lowerBound..<end.upperBound]
     }
@@ -96,42 +97,52 @@ import Testing
         #expect(count("fill=\"#a63d00\" stroke=\"#ffffff\"", in: chart) == 1 + 2)
         #expect(count("<circle", in: chart) == 1 + 3)
         #expect(chart.contains(">Ingen relevante sager</text>"))
+        // The words stand beside the scale, never across its grid lines (0–100 % at x 70–340
+        // in the wide chart); in the narrow one they are on the label's line, with no scale.
+        for match in chart.matches(of: /<text x="([0-9.]+)"[^>]*>(Ingen relevante sager|Ikke målt)<\/text>/) {
+            #expect(Double(match.1) ?? 0 >= ChartLayout.wide.plotEnd, "at x \(match.1)")
+        }
+        let narrow = try svg(html, id: "pejling-figur-strandvig-status-opfoelgning-smal")
+        #expect(narrow.contains(">Ingen relevante sager</text>"))
+        // Grid lines (5 a scale) only under the five shares, not under the words.
+        #expect(count("<line", in: chart) == 5 * 5)
+        #expect(count("<line", in: narrow) == 5 * 5)
         let table = try figure(html, chart: "pejling-figur-strandvig-status-opfoelgning")
         #expect(table.contains("<span class=\"ingen\">Ingen relevante sager</span> <span class=\"sager\">(ikke relevant i nogen af de 20 sager)</span>"))
-        #expect(table.contains("Kan ikke sammenlignes: ingen relevante sager i pejlingen"))
+        #expect(table.contains("Kan ikke sammen\u{00AD}lignes: ingen relevante sager i pejlingen"))
     }
 
     @Test func tableHasCaptionScopesAndFigures() throws {
         let html = try DemoSite.text("egelund/index.html")
         let block = try figure(html, chart: "pejling-figur-egelund-status-faglig-udredning")
         #expect(block.contains("<caption>Faglig udredning: tallene bag figuren</caption>"))
-        #expect(block.contains("<th scope=\"col\">Kriterium</th><th scope=\"col\">Analyse <span class=\"kolonne-dato\">11. marts 2024</span></th>"))
-        #expect(block.contains("<th scope=\"col\">Forskel</th><th scope=\"col\">Vurdering</th>"))
+        #expect(block.contains("<th scope=\"col\" class=\"kolonne-kriterium\">Kriterium</th><th scope=\"col\" class=\"kolonne-maaling\">Analyse <span class=\"kolonne-dato\">11. marts 2024</span></th>"))
+        #expect(block.contains("<th scope=\"col\" class=\"kolonne-forskel\">Forskel</th><th scope=\"col\" class=\"kolonne-vurdering\">Vurdering</th>"))
         #expect(block.contains("<th scope=\"row\">Den børnefaglige undersøgelse er afsluttet inden for fire måneder <span class=\"lovgrundlag\">Lovgrundlag: barnets lov § 20, stk. 3</span></th>"))
         // 3 af 18 → 15 af 19: 17 % → 79 %, +62 procentpoint, larger than chance.
-        #expect(block.contains("<span class=\"andel\">17\u{00A0}%</span> <span class=\"sager\">3 af 18 sager</span> <span class=\"interval\">sikkerhedsinterval 6–39\u{00A0}%</span>"))
-        #expect(block.contains("<span class=\"andel\">79\u{00A0}%</span> <span class=\"sager\">15 af 19 sager</span> <span class=\"interval\">sikkerhedsinterval 57–91\u{00A0}%</span>"))
-        #expect(block.contains("<span class=\"forskel\">+62\u{00A0}procentpoint</span>"))
-        #expect(block.contains("<span class=\"vurdering vurdering-stoerre\">Større, end tilfældigheder kan forklare</span>"))
+        #expect(block.contains("<span class=\"andel\">17\u{00A0}%</span> <span class=\"sager\">3 af 18 sager</span> <span class=\"interval\">sikkerheds\u{00AD}interval 6–39\u{00A0}%</span>"))
+        #expect(block.contains("<span class=\"andel\">79\u{00A0}%</span> <span class=\"sager\">15 af 19 sager</span> <span class=\"interval\">sikkerheds\u{00AD}interval 57–91\u{00A0}%</span>"))
+        #expect(block.contains("<span class=\"forskel\">+62 procent\u{00AD}point</span>"))
+        #expect(block.contains("<span class=\"vurdering vurdering-stoerre\">Større, end tilfældig\u{00AD}heder kan forklare</span>"))
         // 9 af 18 → 13 af 18: +22 procentpoint, within chance.
-        #expect(block.contains("<span class=\"forskel\">+22\u{00A0}procentpoint</span></td><td><span class=\"celle-etiket\" aria-hidden=\"true\">Vurdering: </span><span class=\"vurdering\">Ikke større, end tilfældigheder kan forklare</span>"))
-        #expect(block.contains("Kan ikke sammenlignes: kriteriet indgik ikke i pejlingen"))
+        #expect(block.contains("<span class=\"forskel\">+22 procent\u{00AD}point</span></td><td><span class=\"celle-etiket\" aria-hidden=\"true\">Vurdering: </span><span class=\"vurdering\">Ikke større, end tilfældig\u{00AD}heder kan forklare</span>"))
+        #expect(block.contains("Kan ikke sammen\u{00AD}lignes: kriteriet indgik ikke i pejlingen"))
 
         let inddragelse = try figure(html, chart: "pejling-figur-egelund-status-inddragelse")
         // 8 af 20 → 15 af 20 (p = 0.054) is not significant.
         #expect(inddragelse.contains("<span class=\"andel\">40\u{00A0}%</span> <span class=\"sager\">8 af 20 sager</span>"))
-        #expect(inddragelse.contains("<span class=\"forskel\">+35\u{00A0}procentpoint</span></td><td><span class=\"celle-etiket\" aria-hidden=\"true\">Vurdering: </span><span class=\"vurdering\">Ikke større"))
-        #expect(inddragelse.contains("Kan ikke sammenlignes: kriteriet indgik ikke i analysen"))
+        #expect(inddragelse.contains("<span class=\"forskel\">+35 procent\u{00AD}point</span></td><td><span class=\"celle-etiket\" aria-hidden=\"true\">Vurdering: </span><span class=\"vurdering\">Ikke større"))
+        #expect(inddragelse.contains("Kan ikke sammen\u{00AD}lignes: kriteriet indgik ikke i analysen"))
     }
 
     /// 1 af 8 is 12,5 %, shown as 13 %; 20 af 20 as 100 %.
     @Test func halfRoundsUpOnThePage() throws {
         let html = try DemoSite.text("mosedal/index.html")
         let block = try figure(html, chart: "pejling-figur-mosedal-analyse-opfoelgning")
-        #expect(block.contains("<span class=\"andel\">13\u{00A0}%</span> <span class=\"sager\">1 af 8 sager</span> <span class=\"interval\">sikkerhedsinterval 2–47\u{00A0}%</span>"))
+        #expect(block.contains("<span class=\"andel\">13\u{00A0}%</span> <span class=\"sager\">1 af 8 sager</span> <span class=\"interval\">sikkerheds\u{00AD}interval 2–47\u{00A0}%</span>"))
         #expect(block.contains("13\u{00A0}% (1 af 8 sager)"))
         let inddragelse = try figure(html, chart: "pejling-figur-mosedal-analyse-inddragelse")
-        #expect(inddragelse.contains("<span class=\"andel\">100\u{00A0}%</span> <span class=\"sager\">20 af 20 sager</span> <span class=\"interval\">sikkerhedsinterval 84–100\u{00A0}%</span>"))
+        #expect(inddragelse.contains("<span class=\"andel\">100\u{00A0}%</span> <span class=\"sager\">20 af 20 sager</span> <span class=\"interval\">sikkerheds\u{00AD}interval 84–100\u{00A0}%</span>"))
         // Only the analysis: no comparison columns.
         #expect(!block.contains("Forskel"))
     }
@@ -139,12 +150,12 @@ import Testing
     @Test func zeroOfFifteen() throws {
         let html = try DemoSite.text("strandvig/index.html")
         let block = try figure(html, chart: "pejling-figur-strandvig-status-valg-af-indsats")
-        #expect(block.contains("<span class=\"andel\">0\u{00A0}%</span> <span class=\"sager\">0 af 15 sager</span> <span class=\"interval\">sikkerhedsinterval 0–20\u{00A0}%</span>"))
+        #expect(block.contains("<span class=\"andel\">0\u{00A0}%</span> <span class=\"sager\">0 af 15 sager</span> <span class=\"interval\">sikkerheds\u{00AD}interval 0–20\u{00A0}%</span>"))
         #expect(block.contains("<span class=\"andel\">100\u{00A0}%</span>") == false)
-        #expect(block.contains("<span class=\"forskel\">+33\u{00A0}procentpoint</span></td><td><span class=\"celle-etiket\" aria-hidden=\"true\">Vurdering: </span><span class=\"vurdering vurdering-stoerre\">"))
+        #expect(block.contains("<span class=\"forskel\">+33 procent\u{00AD}point</span></td><td><span class=\"celle-etiket\" aria-hidden=\"true\">Vurdering: </span><span class=\"vurdering vurdering-stoerre\">"))
         // 14 af 14 is 100 %.
         let udredning = try figure(html, chart: "pejling-figur-strandvig-status-faglig-udredning")
-        #expect(udredning.contains("<span class=\"andel\">100\u{00A0}%</span> <span class=\"sager\">14 af 14 sager</span> <span class=\"interval\">sikkerhedsinterval 78–100\u{00A0}%</span>"))
+        #expect(udredning.contains("<span class=\"andel\">100\u{00A0}%</span> <span class=\"sager\">14 af 14 sager</span> <span class=\"interval\">sikkerheds\u{00AD}interval 78–100\u{00A0}%</span>"))
     }
 
     @Test func summaryAndDownloads() throws {

@@ -35,6 +35,27 @@ import Testing
         #expect(SiteFixture.text(files, "index.html").contains("href=\"egelund/index.html\""))
     }
 
+    /// A municipality uploads its folder, file or fragment without the overview: its pages
+    /// link `../index.html` nowhere. With `base_url` the whole site is published there, and
+    /// the header's title links the overview at that address.
+    @Test func municipalityPagesLinkOnlyWhatIsPublished() throws {
+        for slug in ["egelund", "mosedal"] {
+            for page in ["\(slug)/index.html", "\(slug)/\(slug).html", "\(slug)/indlejring.html"] {
+                let html = SiteFixture.text(SiteFixture.demo.files, page)
+                #expect(!html.isEmpty, "\(page) was not built")
+                #expect(!html.contains("href=\"../index.html\""), "\(page) links the unpublished overview")
+                #expect(!html.contains("href=\"index.html\""), "\(page) links the unpublished overview")
+            }
+            #expect(SiteFixture.text(SiteFixture.demo.files, "\(slug)/index.html")
+                .contains("<p class=\"site-titel\">Task Force-rapporter</p>"))
+        }
+        #expect(SiteFixture.text(SiteFixture.demo.files, "index.html")
+            .contains("<p class=\"site-titel\"><a href=\"index.html\">"))
+        let files = try renderWithBaseURL()
+        #expect(SiteFixture.text(files, "egelund/index.html")
+            .contains("<p class=\"site-titel\"><a href=\"https://example.dk/rapporter/\">Task Force-rapporter</a></p>"))
+    }
+
     @Test func everythingRelativeWithoutBaseURL() {
         let files = SiteFixture.demo.files
         for (path, bytes) in files where path.hasSuffix(".html") {

@@ -26,7 +26,7 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"da\">"))
         #expect(html.contains("<link rel=\"stylesheet\" href=\"../assets/pejling.css\">"))
         #expect(!html.contains("<style>"))
-        #expect(html.contains("<a href=\"../index.html\">"), "the site title leads back to the overview")
+        #expect(!html.contains("../index.html"), "the overview is not published beside a municipality's folder")
         checkFullPage(html, name: "\(slug)/index.html")
     }
 
@@ -53,7 +53,7 @@ import Testing
         for tag in ["<html", "<head>", "<body", "<main", "<h1", "<!DOCTYPE", "<link", "<script"] {
             #expect(!html.contains(tag), "the fragment contains \(tag)")
         }
-        #expect(HTMLScan.count("<div class=\"pejling-indlejring\" lang=\"da\">", in: html) == 1)
+        #expect(HTMLScan.count("<div class=\"pejling-indlejring\" id=\"pejling-indlejring\" lang=\"da\">", in: html) == 1)
         #expect(html.contains("<style>\n" + css + "\n</style>"), "the fragment carries indlejring.css inline")
         // Headings begin at h2, under the CMS page's own h1, and never skip a level.
         let levels = HTMLScan.headingLevels(html)
@@ -77,17 +77,23 @@ import Testing
             let selectors = line[..<line.firstIndex(of: "{")!].split(separator: ",")
             for selector in selectors {
                 let selector = selector.trimmingCharacters(in: .whitespaces)
-                #expect(selector == ".pejling-indlejring" || selector.hasPrefix(".pejling-indlejring "),
+                #expect(selector == SiteAssets.fragmentScope || selector.hasPrefix(SiteAssets.fragmentScope + " "),
                         "selector \(selector) is not scoped")
                 rules += 1
             }
         }
         #expect(rules > 50, "the scoped stylesheet has \(rules) selectors: did scoping drop rules?")
-        for atRule in ["@page", "@import", "@font-face", "@keyframes", ":root", "html", "body {"] {
+        for atRule in ["@page", "@import", "@font-face", "@keyframes", ":root", "html", "\nbody {", " body {"] {
             #expect(!css.contains(atRule), "\(atRule) in the fragment's CSS")
         }
         #expect(css.contains("@media print"), "print rules are kept, scoped")
         #expect(css.matches(of: #/[0-9.]rem\b/#).isEmpty, "rem in the fragment's CSS follows the host's root font size")
+        // The defence (Templates/indlejring.css) comes first: the wrapper's own background
+        // and colour, and host styles on th set back before the page rules style them.
+        let defence = css.range(of: SiteAssets.fragmentScope + " th, ")
+        let pageRules = css.range(of: SiteAssets.fragmentScope + " .maaling-figur {")
+        #expect(defence != nil && pageRules != nil && defence!.lowerBound < pageRules!.lowerBound)
+        #expect(css.contains("background: var(--baggrund)"))
     }
 
     @Test func overviewListsEveryMunicipality() {
