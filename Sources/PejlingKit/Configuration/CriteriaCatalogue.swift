@@ -67,13 +67,8 @@ public struct CriteriaCatalogue: Sendable, Hashable {
             guard let id = entry.string("id", required: true, diagnostics: &diagnostics),
                   let name = entry.string("navn", required: true, diagnostics: &diagnostics) else { continue }
             let location = entry.location(ofValue: "id")
-            if !Identifier.isValid(id) {
-                diagnostics.error("pejlemærkets id '\(id)' må kun have små bogstaver a–z, cifre og '-'", at: location)
-            }
-            if let first = bearings.first(where: { $0.id == id }) {
-                diagnostics.error("pejlemærkets id '\(id)' bruges to gange (første gang i linje \(first.location.line ?? 0))", at: location)
-                continue
-            }
+            guard checkID(id, of: "pejlemærkets", at: location, against: bearings.map { ($0.id, $0.location) },
+                          diagnostics: &diagnostics) else { continue }
             bearings.append(Bearing(id: id, name: name, location: location))
         }
         var criteria: [Criterion] = []
@@ -85,13 +80,8 @@ public struct CriteriaCatalogue: Sendable, Hashable {
             let legalBasis = entry.string("lovgrundlag", diagnostics: &diagnostics)
             guard let id, let bearingID, let text else { continue }
             let location = entry.location(ofValue: "id")
-            if !Identifier.isValid(id) {
-                diagnostics.error("kriteriets id '\(id)' må kun have små bogstaver a–z, cifre og '-'", at: location)
-            }
-            if let first = criteria.first(where: { $0.id == id }) {
-                diagnostics.error("kriteriets id '\(id)' bruges to gange (første gang i linje \(first.location.line ?? 0))", at: location)
-                continue
-            }
+            guard checkID(id, of: "kriteriets", at: location, against: criteria.map { ($0.id, $0.location) },
+                          diagnostics: &diagnostics) else { continue }
             if !bearings.contains(where: { $0.id == bearingID }) {
                 diagnostics.error("ukendt pejlemærke '\(bearingID)'", at: entry.location(ofValue: "pejlemaerke"),
                                   hint: Suggestion.hint(for: bearingID, among: bearings.map(\.id))
@@ -101,5 +91,20 @@ public struct CriteriaCatalogue: Sendable, Hashable {
             criteria.append(Criterion(id: id, bearingID: bearingID, text: text, legalBasis: legalBasis, location: location))
         }
         return CriteriaCatalogue(bearings: bearings, criteria: criteria)
+    }
+
+    /// The one check of an id in kriterier.yml: its characters (an error, but the entry is kept)
+    /// and that it is new (false, with an error naming the first line, when it is used before).
+    /// `owner` says whose id it is: "pejlemærkets" or "kriteriets".
+    private static func checkID(_ id: String, of owner: String, at location: SourceLocation,
+                                against earlier: [(id: String, location: SourceLocation)], diagnostics: inout Diagnostics) -> Bool {
+        if !Identifier.isValid(id) {
+            diagnostics.error("\(owner) id '\(id)' må kun have små bogstaver a–z, cifre og '-'", at: location)
+        }
+        if let first = earlier.first(where: { $0.id == id }) {
+            diagnostics.error("\(owner) id '\(id)' bruges to gange (første gang i linje \(first.location.line ?? 0))", at: location)
+            return false
+        }
+        return true
     }
 }
