@@ -64,11 +64,13 @@ struct MunicipalityLoader: Sendable {
                 report.measurement = loadMeasurement(path, for: report, folder: folder,
                                                      catalogue: catalogue, fingerprints: &fingerprints, diagnostics: &diagnostics)
             }
+            report.outline = ReportOutline.load(report, catalogue: catalogue, diagnostics: &diagnostics)
             switch kind {
             case .analysis: municipality.analysis = report
             case .status: municipality.status = report
             }
         }
+        municipality.assignHeadingIDs(diagnostics: &diagnostics)
         municipality.validateReports(diagnostics: &diagnostics)
         return Result(municipality: municipality, diagnostics: diagnostics, fingerprints: fingerprints)
     }

@@ -150,11 +150,7 @@ public struct SiteBuilder: Sendable {
             let outcome = Outcome(load: load, keepingLoad: cache != nil)
             guard let municipality = load.municipality?.published(includeDrafts: options.includeDrafts) else { return outcome }
             guard municipality.isSelected(by: options.only), slugs?.contains(slug) ?? true else { return outcome }
-            guard let pageContent, let templates, let assets else {
-                // The templates failed: still report every problem in the reports' text.
-                if let catalogue = site.catalogue { outcome.diagnostics.append(contentsOf: Self.checkReports(of: municipality, catalogue: catalogue)) }
-                return outcome
-            }
+            guard let pageContent, let templates, let assets else { return outcome }
             if let previousOutput, let entry = reusable[slug],
                (try? sink.reuse(entry.files, from: previousOutput, slug: slug)) != nil {
                 return outcome
