@@ -26,7 +26,7 @@ extension ReportOutline {
                 if let name = html.tagName, !html.isClosingTag, !html.isBlock { openTags[name, default: 0] += 1 }
                 diagnostics.append(rawHTMLWarning(html, at: locator.location(line: line, byteColumn: column)))
             case .link(let address, let isImage, let line, let column):
-                let location = locator.location(line: line, byteColumn: column)
+                let location = locator.location(line: line, byteColumn: locator.linkColumn(line: line, byteColumn: column, address: address))
                 if !LinkPolicy.allows(address, isImage: isImage) {
                     diagnostics.append(droppedLinkWarning(address, isImage: isImage, at: location))
                 } else if !isImage, address.hasPrefix("#") {
@@ -144,6 +144,23 @@ struct BodyLocator {
         file = report.bodyLocation.file
         firstLine = report.bodyLocation.line ?? 1
         lines = report.body.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The byte column where a link starts. cmark 0.30 places an autolink (`<https://…>`)
+    /// without the indentation of its block (in a list item, a block quote): when the
+    /// column does not start a link, the autolink is looked for from there on.
+    func linkColumn(line: Int, byteColumn: Int, address: String) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return byteColumn }
+        let bytes = Array(lines[line - 1].utf8)
+        guard byteColumn <= bytes.count, ![UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "!")].contains(bytes[byteColumn - 1])
+        else { return byteColumn }
+        let needle = Array(("<" + address).utf8)
+        var index = byteColumn - 1
+        while index + needle.count <= bytes.count {
+            if bytes[index..<index + needle.count].elementsEqual(needle) { return index + 1 }
+            index += 1
+        }
+        return byteColumn
     }
 
     func location(line: Int, byteColumn: Int) -> SourceLocation {

@@ -87,6 +87,12 @@ struct ReportOutlineTests {
         #expect(diagnostics.first?.hint?.contains(reason) == true, "\(diagnostics)")
     }
 
+    @Test("an autolink in a list item or a block quote is placed where it is written")
+    func autolinkColumns() {
+        let (_, diagnostics) = Self.load("- <javascript:alert(1)>\n\n> x <vbscript:y>\n")
+        #expect(diagnostics.map(\.location.description) == ["analyse.md:5:3", "analyse.md:7:5"])
+    }
+
     @Test("safe addresses give no warning")
     func safeLinks() {
         let (_, diagnostics) = Self.load("[a](https://x.dk) [b](mailto:a@b.dk) [c](tel:+45) [d](../x) ![e](data:image/png;base64,AA==)\n")
