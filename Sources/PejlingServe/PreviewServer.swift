@@ -23,7 +23,7 @@ public struct PreviewServer: Sendable {
     public var onListening: @Sendable (String, Int) async -> Void
 
     public init(options: ServeOptions, state: PreviewState = PreviewState(), hub: ReloadHub = ReloadHub(),
-                log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+                log: @escaping @Sendable (String) -> Void = { StandardError.write($0 + "\n") },
                 onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) {
         self.options = options
         self.state = state

@@ -33,25 +33,25 @@ struct New: ParsableCommand {
         case .notFound(let suggestions):
             var message = "error: '\(municipality)' is not one of the 98 municipalities (by kommunekode or name)"
             if !suggestions.isEmpty { message += "; did you mean \(suggestions.joined(separator: ", "))?" }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            StandardError.write(message + "\n")
             throw ExitCode(1)
         case .ambiguous(let matches):
             let names = matches.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("error: '\(municipality)' matches \(names); give the kommunekode\n".utf8))
+            StandardError.write("error: '\(municipality)' matches \(names); give the kommunekode\n")
             throw ExitCode(1)
         }
         let scaffold = MunicipalityScaffold(municipality: found, date: Self.today())
         let folderExists = SafePath.exists(DisplayPath.join(content, scaffold.folder))
         if !folderExists, let other = folderUsing(code: found.code) {
-            FileHandle.standardError.write(Data(
-                "error: kode \(found.code) (\(found.fullName)) is already used by \(DisplayPath.relative(DisplayPath.join(content, "kommuner/" + other)))\n".utf8))
+            StandardError.write(
+                "error: kode \(found.code) (\(found.fullName)) is already used by \(DisplayPath.relative(DisplayPath.join(content, "kommuner/" + other)))\n")
             throw ExitCode(1)
         }
         let written: [String]
         do {
             written = try scaffold.write(contentDirectory: content)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            StandardError.write("error: \(error)\n")
             throw ExitCode(1)
         }
         print("Created \(found.fullName) (kode \(found.code)):")

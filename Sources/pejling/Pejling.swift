@@ -21,8 +21,15 @@ struct Pejling: AsyncParsableCommand {
 
     /// Exit status as the contract says: 0 success, 1 content or template errors, 2 a bad command line.
     static func main() async {
-        // A reader that goes away (`pejling check | head`) must not kill pejling with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
+        // A reader that goes away (`pejling check | head`), a closed descriptor or a signal
+        // must not end pejling by a signal or a trap (StandardStreams, Interruption).
+        StandardStreams.prepare()
+        if CommandLine.arguments.dropFirst().first == "serve" {
+            // Ctrl-C is how a preview ends: cleanly, also before the server listens.
+            Interruption.install(message: "Stoppet.\n", exitStatus: 0)
+        } else {
+            Interruption.install(message: "Afbrudt, før arbejdet var færdigt.\n")
+        }
         do {
             var command = try parseAsRoot()
             if command is Pejling {
@@ -42,20 +49,6 @@ struct Pejling: AsyncParsableCommand {
                 Foundation.exit(2)
             }
             exit(withError: error)
-        }
-    }
-}
-
-/// Writes to standard error with plain `write(2)`: a closed stream ends the writing, never
-/// the process.
-enum StandardError {
-    static func write(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Foundation.write(2, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return }
-            bytes = bytes.dropFirst(written)
         }
     }
 }

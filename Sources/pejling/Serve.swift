@@ -41,7 +41,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         for (flag, folder) in [("--content", content), ("--templates", templates)] where !SafePath.isDirectory(folder) {
-            FileHandle.standardError.write(Data("error: \(flag) \(folder): folder not found\n".utf8))
+            StandardError.write("error: \(flag) \(folder): folder not found\n")
             throw ExitCode(1)
         }
         var options = ServeOptions()
@@ -49,12 +49,13 @@ struct Serve: AsyncParsableCommand {
         options.templatesDirectory = templates
         options.port = port
         options.host = host
-        let stderr: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let stderr: @Sendable (String) -> Void = { StandardError.write($0 + "\n") }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let server = PreviewServer(options: options, log: stderr) { _, actualPort in
+            // The server stops cleanly on Ctrl-C and SIGTERM from now on.
+            Interruption.handOver()
             // Unbuffered, so that a script waiting for this line sees it at once.
-            FileHandle.standardOutput.write(Data(
-                "Serving \(content)/ with drafts at http://\(shownHost):\(actualPort)/ (Ctrl-C stops)\n".utf8))
+            StandardOutput.write("Serving \(content)/ with drafts at http://\(shownHost):\(actualPort)/ (Ctrl-C stops)\n")
             if !["127.0.0.1", "localhost", "::1"].contains(host) {
                 stderr("warning: --host \(host) makes the drafts reachable from other machines")
             }
