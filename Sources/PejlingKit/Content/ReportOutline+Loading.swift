@@ -60,8 +60,8 @@ extension ReportOutline {
             return bearingID
         }
         if block.content.allSatisfy(\.isWhitespace) {
-            problems.error("the maaling block is empty", at: location,
-                           hint: "write the pejlemærke inside it, e.g. 'pejlemaerke: faglig-udredning'")
+            problems.error("maaling-blokken er tom", at: location,
+                           hint: "skriv pejlemærket i den, fx 'pejlemaerke: faglig-udredning'")
             return nil
         }
         // The block's YAML starts on the line below the opening fence.
@@ -74,14 +74,14 @@ extension ReportOutline {
         guard let bearingID = yaml.string("pejlemaerke", required: true, diagnostics: &problems) else { return nil }
         guard let catalogue else { return nil }
         guard catalogue.bearing(bearingID) != nil else {
-            problems.error("unknown pejlemærke '\(bearingID)' in a maaling block", at: yaml.location(ofValue: "pejlemaerke"),
-                           hint: "known pejlemærker: \(catalogue.bearingIDs.joined(separator: ", "))")
+            problems.error("ukendt pejlemærke '\(bearingID)' i en maaling-blok", at: yaml.location(ofValue: "pejlemaerke"),
+                           hint: "de kendte pejlemærker er \(catalogue.bearingIDs.joined(separator: ", "))")
             return nil
         }
         guard report.measurement != nil else {
             // When 'maaling:' names a file that failed to load, that failure is reported already.
             if report.measurementPath == nil {
-                problems.error("a maaling block needs the report's measurement: add 'maaling:' to the front matter",
+                problems.error("en maaling-blok kræver rapportens måling: tilføj 'maaling:' i rapportens hoved (front matter)",
                                at: location)
             }
             return nil
@@ -100,14 +100,14 @@ extension ReportOutline {
 
     static func rawHTMLWarning(_ html: RawHTML, at location: SourceLocation) -> Diagnostic {
         if html.literal.hasPrefix("<!--") {
-            return .warning("en HTML-kommentar kommer ikke med på siden og er fjernet: \(html.excerpt)", at: location,
+            return .warning("en HTML-kommentar kommer ikke med på siden og er fjernet: '\(html.excerpt)'", at: location,
                             hint: "slet kommentaren, hvis den ikke skal stå i filen")
         }
         if !html.isBlock, html.replacement == .lineBreak {
-            return .warning("rå HTML vises ikke på siden: \(html.excerpt) er gjort til et almindeligt linjeskift", at: location,
+            return .warning("rå HTML vises ikke på siden: '\(html.excerpt)' er gjort til et almindeligt linjeskift", at: location,
                             hint: "skriv et linjeskift i Markdown med \\ sidst på linjen")
         }
-        return .warning("rå HTML vises ikke på siden og er fjernet: \(html.excerpt)", at: location,
+        return .warning("rå HTML vises ikke på siden og er fjernet: '\(html.excerpt)'", at: location,
                         hint: "skriv det med Markdown i stedet, fx **fed**, *kursiv* eller [tekst](https://…)")
     }
 
