@@ -273,18 +273,19 @@ struct StreamsAndSignalsTests {
     // MARK: - signals
 
     #if os(Linux)
-    /// Whether the process has taken over `signal` (ignored, caught or blocked), from /proc.
+    /// Whether the process catches `signal` (from /proc): pejling's handler is in place. (It
+    /// ignores the signal a moment before, until the handler is registered.)
     static func handles(_ signal: Int32, pid: Int32) -> Bool {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
-        for line in status.split(separator: "\n") where line.hasPrefix("SigIgn:") || line.hasPrefix("SigCgt:") {
+        for line in status.split(separator: "\n") where line.hasPrefix("SigCgt:") {
             let mask = UInt64(line.split(separator: "\t").last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "", radix: 16) ?? 0
             if mask & (1 << UInt64(signal - 1)) != 0 { return true }
         }
         return false
     }
 
-    /// Starts `arguments` and waits until pejling's own code runs (it has taken over SIGINT):
-    /// a signal before that reaches the Swift runtime's start-up, which no program controls.
+    /// Starts `arguments` and waits until pejling's own code runs (it catches SIGINT): a
+    /// signal before that reaches the Swift runtime's start-up, which no program controls.
     static func startAndWaitForHandlers(_ arguments: [String], in work: URL) throws -> Process {
         let process = try Pejling.start(arguments, in: work, outputTo: work.appendingPathComponent("log"))
         let deadline = Date().addingTimeInterval(30)

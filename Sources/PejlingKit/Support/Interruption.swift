@@ -12,6 +12,9 @@ import Foundation
 /// - `serve` hands SIGINT and SIGTERM over to its server once it runs, which stops cleanly
 ///   (exit status 0).
 ///
+/// Dispatch takes a signal only once the signal is ignored, and registers its handler a
+/// moment later: a signal in that moment, at start-up, is lost rather than fatal.
+///
 /// ```swift
 /// Interruption.install(message: "Afbrudt.\n")
 /// // … serve: once the server handles the signals itself
@@ -31,6 +34,7 @@ public enum Interruption {
     }
 
     private static let state = State()
+    private static let queue = DispatchQueue(label: "pejling.interruption")
 
     /// Takes over SIGINT, SIGTERM and SIGHUP for the rest of the process; called again, it
     /// only changes the message and the exit status.
@@ -43,7 +47,9 @@ public enum Interruption {
         signal(SIGHUP, SIG_IGN)
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            // A queue of its own (serial queues may start a thread when the pool is busy): a
+            // build that keeps every worker thread busy must not keep the signal waiting.
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
                 state.lock.lock()
                 let (handedOver, message, status) = (state.handedOver, state.message, state.status)
