@@ -3,7 +3,10 @@
 /// It listens on ``PreviewRoute/eventsPath`` for the version of its own page; when that
 /// changes it fetches the page again and swaps the new `<body>` (and `<head>`, keeping
 /// stylesheet links) into the open page, so the scroll position stays and no navigation
-/// happens. When only a stylesheet changed, it reloads the stylesheet links. A page in a
+/// happens. While the build fails the error page takes the page's place, scrolled to the
+/// top; when the page comes back, it comes back where the reader was (the position is kept
+/// in the script, and in `sessionStorage` should the tab reload meanwhile). When only a
+/// stylesheet changed, it reloads the stylesheet links. A page in a
 /// background tab lets go of its connection (browsers allow only six per server) and catches
 /// up when it is shown again.
 ///
@@ -64,6 +67,23 @@ public enum LiveReload {
       var css = self.getAttribute("data-css");
       var source = null;
       var latest = 0;
+      var scrollKey = "pejling-scroll:" + location.pathname;
+      // Where the reader was on the page while the error page shows in its place.
+      var kept = null;
+      try { kept = JSON.parse(sessionStorage.getItem(scrollKey) || "null"); } catch (e) { kept = null; }
+
+      function isErrorPage(doc) { return !!doc.getElementById("pejling-fejl"); }
+      function keep(position) {
+        kept = position;
+        try {
+          if (position) { sessionStorage.setItem(scrollKey, JSON.stringify(position)); }
+          else { sessionStorage.removeItem(scrollKey); }
+        } catch (e) { /* storage may be off: the variable is enough without a reload */ }
+      }
+      if (kept && !isErrorPage(document)) {
+        window.scrollTo(kept.x, kept.y);
+        keep(null);
+      }
 
       function bare(href) { return String(href || "").replace(/[?#].*$/, ""); }
       function stylesheetKey(node) {
@@ -101,6 +121,9 @@ public enum LiveReload {
           script.parentNode.removeChild(script);
         }
         var x = window.scrollX, y = window.scrollY;
+        var wasError = isErrorPage(document), isError = isErrorPage(fresh);
+        if (!wasError && isError) { keep({ x: x, y: y }); x = 0; y = 0; }
+        if (wasError && !isError && kept) { x = kept.x; y = kept.y; keep(null); }
         document.title = fresh.title;
         var lang = fresh.documentElement.getAttribute("lang");
         if (lang) { document.documentElement.setAttribute("lang", lang); }

@@ -22,13 +22,20 @@ struct Pejling: AsyncParsableCommand {
 
     /// Exit status as the contract says: 0 success, 1 content or template errors, 2 a bad command line.
     static func main() async {
-        // A reader that goes away (`pejling check | head`) must not kill pejling with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
+        // A reader that goes away (`pejling check | head`), a closed descriptor or a signal
+        // must not end pejling by a signal or a trap (Console, Interruption).
+        Console.prepareStreams()
+        if CommandLine.arguments.dropFirst().first == "serve" {
+            // Ctrl-C is how a preview ends: cleanly, also before the server listens.
+            Interruption.install(message: "Stoppet.\n", exitStatus: 0)
+        } else {
+            Interruption.install(message: "Afbrudt, før arbejdet var færdigt.\n")
+        }
         do {
             var command = try parseAsRoot()
             if command is Pejling {
                 // No subcommand: a bad command line, not a request for help.
-                StandardError.write(ArgumentMessages.danish(helpMessage()) + "\n")
+                Console.write(ArgumentMessages.danish(helpMessage()) + "\n")
                 Foundation.exit(2)
             }
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -39,7 +46,7 @@ struct Pejling: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                StandardError.write(ArgumentMessages.danish(fullMessage(for: error)) + "\n")
+                Console.write(ArgumentMessages.danish(fullMessage(for: error)) + "\n")
                 Foundation.exit(2)
             }
             // --help and --version: ArgumentParser's frame around the help, in Danish.
@@ -49,20 +56,6 @@ struct Pejling: AsyncParsableCommand {
                 Foundation.exit(0)
             }
             exit(withError: error)
-        }
-    }
-}
-
-/// Writes to standard error with plain `write(2)`: a closed stream ends the writing, never
-/// the process.
-enum StandardError {
-    static func write(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Foundation.write(2, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return }
-            bytes = bytes.dropFirst(written)
         }
     }
 }

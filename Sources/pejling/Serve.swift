@@ -62,6 +62,8 @@ struct Serve: AsyncParsableCommand {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let (content, host) = (content, host)
         let server = PreviewServer(options: options, log: { Console.note($0) }) { _, actualPort in
+            // The server stops cleanly on Ctrl-C and SIGTERM from now on.
+            Interruption.handOver()
             // Unbuffered, so that a script waiting for this line sees it at once.
             Console.say("Viser \(content)/ med kladder på http://\(shownHost):\(actualPort)/ (Ctrl-C stopper)")
             if !["127.0.0.1", "localhost", "::1"].contains(host) {

@@ -6,7 +6,8 @@ folder and a free port, opens a page, and edits the copy:
 - test_edit_shows_without_reload: a saved edit shows in the open page within 2 s
   (the page, the self-contained file and the CMS fragment);
 - test_error_page_and_back: a broken file replaces the page with the error page
-  (file:line:col, message, source line), and fixing it brings the page back;
+  (file:line:col, message, source line), and fixing it brings the page back, scrolled
+  to where the reader was;
 - test_stylesheet_change_applies: a changed stylesheet applies without a reload.
 
 A window-level JavaScript value set before the edit must still be there afterwards:
@@ -179,10 +180,13 @@ def test_error_page_and_back(browser, server):
     open_and_listen(browser, server, "/egelund/")
     heading = browser.find_element("css selector", "h1").text
     assert heading == "Egelund Kommune"
+    browser.execute_script("window.scrollTo(0, 700);")
+    assert browser.execute_script("return window.scrollY") == 700
 
     # An impossible date on line 3 of the front matter.
     save(analysis, original.replace("dato: 2024-04-22", "dato: 2024-02-30"))
     wait_for(browser, lambda b: "Siden kunne ikke bygges" in body_text(b), "the error page showing", server)
+    assert browser.execute_script("return window.scrollY") == 0, "the error page does not start at its top"
     text = body_text(browser)
     assert "kommuner/egelund/analyse.md:3:7" in text, text
     assert "dato: 2024-02-30" in text, "the source line is not shown"
@@ -203,6 +207,8 @@ def test_error_page_and_back(browser, server):
     assert "Denne rapport er forløbets første del" in body_text(browser)
     assert marker(browser) == "same page"
     assert server.status()["failed"] is False
+    scrolled = browser.execute_script("return window.scrollY")
+    assert abs(scrolled - 700) <= 2, f"the page came back scrolled to {scrolled}, not where the reader was (700)"
 
 
 def test_stylesheet_change_applies(browser, server):

@@ -59,11 +59,13 @@ struct MunicipalityLoader: Sendable {
             }
             guard var report = reading.report else { continue }
             report.measurement = measurement
+            report.outline = ReportOutline.load(report, catalogue: catalogue, diagnostics: &diagnostics)
             switch kind {
             case .analysis: municipality?.analysis = report
             case .status: municipality?.status = report
             }
         }
+        municipality?.assignHeadingIDs(diagnostics: &diagnostics)
         municipality?.validateReports(diagnostics: &diagnostics)
         return Result(municipality: municipality, diagnostics: diagnostics, fingerprints: fingerprints)
     }

@@ -34,6 +34,9 @@ public struct Report: Sendable, Hashable {
     public var dateLocation: SourceLocation
     /// Where `maaling` is written.
     public var measurementPathLocation: SourceLocation
+    /// What loading found in the body: headings and their ids, maaling blocks, links to
+    /// places on the page (``ReportOutline/load(_:catalogue:diagnostics:)``).
+    public var outline = ReportOutline()
 
     public init(kind: ReportKind, title: String, date: ISODate, measurementPath: String? = nil, isDraft: Bool = false,
                 body: String, bodyLocation: SourceLocation, measurement: Measurement? = nil,

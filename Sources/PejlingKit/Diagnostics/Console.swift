@@ -42,6 +42,28 @@ public enum Console {
         write(line + "\n", to: 2)
     }
 
+    /// Text as it is (no newline added) on standard error: ArgumentParser's help and usage.
+    public static func write(_ text: String) {
+        write(text, to: 2)
+    }
+
+    /// Makes the standard streams safe to write to, first thing in `main`: ignores SIGPIPE (a
+    /// write to a closed pipe then fails with EPIPE instead of killing pejling) and opens
+    /// /dev/null on any of descriptors 0, 1 and 2 that is closed (`pejling build >&-`), so that
+    /// no file pejling opens later becomes its standard output and receives its messages.
+    /// Foundation's `FileHandle.write(_:)` stops the process with a trap when a write fails
+    /// (`pejling serve 2>&1 | head -3` did), which is why everything is written here instead.
+    public static func prepareStreams() {
+        signal(SIGPIPE, SIG_IGN)
+        for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let null = open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY)
+            if null >= 0, null != descriptor {
+                dup2(null, descriptor)
+                close(null)
+            }
+        }
+    }
+
     /// Writes all of `text` to a file descriptor, giving up quietly when it is closed.
     static func write(_ text: String, to descriptor: Int32) {
         var bytes = Array(text.utf8)[...]

@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 
 /// A parsed CommonMark document. It owns its cmark tree and frees it when it goes away;
 /// no cmark type leaves this file.
@@ -8,6 +9,10 @@ import Ccmark
 /// ```
 final class MarkdownDocument {
     private let root: OpaquePointer
+    /// The custom blocks that stand for the headings (``prepareHeadings()``), with what they need.
+    private var headingSlots: [(node: OpaquePointer, level: Int, inner: String)] = []
+    /// The links whose address is a place on the same page (`#…`), with that place as written.
+    private var localLinks: [(node: OpaquePointer, fragment: String)] = []
 
     /// Parses `markdown` in cmark's default, safe mode (raw HTML omitted, dangerous URLs removed).
     init(parsing markdown: String) {
@@ -23,10 +28,20 @@ final class MarkdownDocument {
         cmark_node_free(root)
     }
 
+    /// One thing in the text that loading checks, with the line and byte column where it starts
+    /// (counted from the start of the Markdown text, from 1).
+    enum Item {
+        case rawHTML(RawHTML, line: Int, byteColumn: Int)
+        case link(address: String, isImage: Bool, line: Int, byteColumn: Int)
+        /// `level` as written (`#` is 1); `text` as a reader sees it.
+        case heading(level: Int, text: String, line: Int, byteColumn: Int)
+        case fencedBlock(FencedBlock)
+    }
+
     /// The nodes of the tree in document order (entering events only).
-    private func nodes() -> [OpaquePointer] {
+    private func nodes(under top: OpaquePointer? = nil) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(root) else { return result }
+        guard let iterator = cmark_iter_new(top ?? root) else { return result }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
@@ -38,6 +53,60 @@ final class MarkdownDocument {
         return result
     }
 
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func address(_ node: OpaquePointer) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The raw HTML, links, headings and fenced blocks of the text, in document order.
+    func items() -> [Item] {
+        var result: [Item] = []
+        for node in nodes() {
+            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+                result.append(.rawHTML(RawHTML(Self.literal(node), isBlock: isBlock), line: line, byteColumn: column))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                result.append(.link(address: Self.address(node), isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                                    line: line, byteColumn: column))
+            case CMARK_NODE_HEADING:
+                result.append(.heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node),
+                                       line: line, byteColumn: column))
+            case CMARK_NODE_CODE_BLOCK:
+                if let block = fencedBlock(node) { result.append(.fencedBlock(block)) }
+            default:
+                break
+            }
+        }
+        return result
+    }
+
+    /// A heading's text as the page shows it, without markup.
+    private func plainText(of heading: OpaquePointer) -> String {
+        var text = ""
+        for node in nodes(under: heading) {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += Self.literal(node)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            case CMARK_NODE_HTML_INLINE:
+                if RawHTML(Self.literal(node), isBlock: false).replacement != .nothing { text += " " }
+            default: break
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A code block as a ``FencedBlock`` (an indented one has an empty info string).
+    private func fencedBlock(_ node: OpaquePointer) -> FencedBlock? {
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        return FencedBlock(info: info.trimmingCharacters(in: .whitespaces), content: Self.literal(node),
+                           line: Int(cmark_node_get_start_line(node)))
+    }
+
     /// Moves every heading `levels` down, never past `h6`.
     func shiftHeadings(by levels: Int) {
         guard levels != 0 else { return }
@@ -47,14 +116,38 @@ final class MarkdownDocument {
         }
     }
 
+    /// Takes out every piece of raw HTML: a block goes, an inline tag gives way to what
+    /// ``RawHTML/replacement`` says (a line break, a space or nothing).
+    func removeRawHTML() {
+        for node in nodes() {
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE else { continue }
+            if type == CMARK_NODE_HTML_INLINE {
+                switch RawHTML(Self.literal(node), isBlock: false).replacement {
+                case .nothing:
+                    break
+                case .space:
+                    if let space = cmark_node_new(CMARK_NODE_TEXT) {
+                        cmark_node_set_literal(space, " ")
+                        cmark_node_insert_before(node, space)
+                    }
+                case .lineBreak:
+                    if let lineBreak = cmark_node_new(CMARK_NODE_LINEBREAK) { cmark_node_insert_before(node, lineBreak) }
+                }
+            }
+            // Raw HTML nodes have no children, so freeing one frees nothing still to be visited.
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
     /// Unwraps every link and removes every image whose address ``LinkPolicy`` refuses:
     /// the link's text stays, the address goes.
     func dropUnsafeLinks() {
         for node in nodes() {
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            guard !LinkPolicy.allows(url, isImage: type == CMARK_NODE_IMAGE) else { continue }
+            guard !LinkPolicy.allows(Self.address(node), isImage: type == CMARK_NODE_IMAGE) else { continue }
             // Keep the text: move the children out in front of the node, then drop it.
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)
@@ -65,18 +158,66 @@ final class MarkdownDocument {
         }
     }
 
-    /// Replaces each fenced code block (only fenced ones have an info string) for which `replacement` returns HTML with that HTML,
+    /// Replaces each fenced code block for which `replacement` returns HTML with that HTML,
     /// rendered verbatim at that place.
     func replaceFencedBlocks(_ replacement: (FencedBlock) -> String?) {
         for node in nodes() where cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
-            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            let block = FencedBlock(info: info.trimmingCharacters(in: .whitespaces), content: literal,
-                                    line: Int(cmark_node_get_start_line(node)))
-            guard let html = replacement(block), let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let block = fencedBlock(node), let html = replacement(block),
+                  let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(custom, html)
             cmark_node_replace(node, custom)
             cmark_node_free(node)
+        }
+    }
+
+    /// Gets the headings and the links to places on the page ready for
+    /// ``setAnchors(headings:idPrefix:)``: each heading becomes a block whose opening tag
+    /// can be set, and each `#…` link is remembered. Call after the other changes.
+    /// Returns the number of headings.
+    @discardableResult
+    func prepareAnchors() -> Int {
+        for node in nodes() {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                let level = Int(cmark_node_get_heading_level(node))
+                // The heading alone renders as `<hN>…</hN>\n`; keep what is between the tags.
+                var inner = ""
+                if let html = cmark_render_html(node, CMARK_OPT_DEFAULT) {
+                    inner = String(cString: html)
+                    cmark_get_default_mem_allocator().pointee.free(html)
+                }
+                let open = "<h\(level)>", close = "</h\(level)>\n"
+                if inner.hasPrefix(open), inner.hasSuffix(close) {
+                    inner = String(inner.dropFirst(open.count).dropLast(close.count))
+                }
+                guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+                cmark_node_replace(node, custom)
+                cmark_node_free(node)
+                headingSlots.append((custom, level, inner))
+            case CMARK_NODE_LINK:
+                let address = Self.address(node)
+                if address.hasPrefix("#") { localLinks.append((node, String(address.dropFirst()))) }
+            default:
+                break
+            }
+        }
+        return headingSlots.count
+    }
+
+    /// Sets the headings' opening tags (`headings` in document order; a heading beyond it
+    /// gets no attributes) and points every `#…` link at `idPrefix` + the place written,
+    /// except `#` and `#top`, which mean the top of the page.
+    func setAnchors(headings: [HeadingMarkup], idPrefix: String) {
+        for (index, slot) in headingSlots.enumerated() {
+            var open = "<h\(slot.level)"
+            if index < headings.count {
+                open += " id=\"\(HTML.escape(idPrefix + headings[index].id))\""
+                if let className = headings[index].className { open += " class=\"\(HTML.escape(className))\"" }
+            }
+            cmark_node_set_on_enter(slot.node, open + ">" + slot.inner + "</h\(slot.level)>")
+        }
+        for link in localLinks where !link.fragment.isEmpty && link.fragment.lowercased() != "top" {
+            cmark_node_set_url(link.node, "#" + idPrefix + link.fragment)
         }
     }
 

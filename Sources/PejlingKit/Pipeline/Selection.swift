@@ -21,6 +21,7 @@ extension Municipality {
             guard var report else { return nil }
             report.body = ""
             report.measurement = nil
+            report.outline = ReportOutline()
             return report
         }
         var copy = self

@@ -37,7 +37,7 @@ struct SitePass: Sendable {
         guard let site else { return .failure(diagnostics) }
         let slugs = loader.municipalitySlugs(root: site.root, diagnostics: &diagnostics)
         let outcomes = loader.mapMunicipalities(slugs, site: site, memory: memory) { slug, load in
-            pass(slug, load, pages: pages, catalogue: site.catalogue, sink: sink)
+            pass(slug, load, pages: pages, sink: sink)
         }
         if let memory {
             let loads = outcomes.compactMap { outcome in outcome.load.map { (outcome.slug, $0.value) } }
@@ -48,16 +48,13 @@ struct SitePass: Sendable {
 
     /// One municipality: selected (drafts, `--only`, ``pagesOf``), then taken over from the
     /// previous output or rendered, and written.
-    private func pass(_ slug: String, _ load: MunicipalityLoad, pages: SitePages?, catalogue: CriteriaCatalogue?,
-                      sink: any OutputSink) -> Outcome {
+    private func pass(_ slug: String, _ load: MunicipalityLoad, pages: SitePages?, sink: any OutputSink) -> Outcome {
         var outcome = Outcome(slug: slug, load: memory == nil ? nil : Box(load), diagnostics: load.diagnostics, summary: load.summary)
         guard let municipality = load.municipality?.published(includeDrafts: options.includeDrafts),
               municipality.isSelected(by: options.only), pagesOf?.contains(slug) ?? true else { return outcome }
-        guard let pages else {
-            // The templates failed: still report every problem in the reports' text.
-            if let catalogue { outcome.diagnostics.append(contentsOf: SiteBuilder.checkReports(of: municipality, catalogue: catalogue)) }
-            return outcome
-        }
+        // The reports' text was checked when it loaded: without pages (the templates failed)
+        // there is nothing more to find.
+        guard let pages else { return outcome }
         if previous?.reuse(slug, into: sink) == true {
             outcome.reused = true
             return outcome

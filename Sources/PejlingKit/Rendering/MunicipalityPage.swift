@@ -10,21 +10,26 @@ struct MunicipalityPage {
     /// clash with the host page's.
     static let fragmentIDPrefix = "pejling-"
 
-    /// The files for `<slug>/`, with every diagnostic found while rendering.
+    /// The files for `<slug>/`. The municipality was checked when it loaded: rendering finds
+    /// no problems of its own (the diagnostics stay for the caller's sake, and are empty).
     func render() -> ([OutputFile], Diagnostics) {
-        var diagnostics = Diagnostics()
+        let diagnostics = Diagnostics()
         let slug = municipality.slug
         let figures = FigurePresenter(catalogue: content.catalogue, analysis: municipality.analysis?.measurement,
                                       status: municipality.status?.measurement,
                                       idPrefix: "\(Self.fragmentIDPrefix)figur-\(slug)")
         let reportRenderer = ReportRenderer(figures: figures)
-        let reports: [[String: Any]] = municipality.reports.map { report in
+        var reports: [[String: Any]] = [], fragmentReports: [[String: Any]] = []
+        for report in municipality.reports {
             var context = PageContext.reportSummary(report)
-            context["html"] = PreparedText(AppendixHeadings.mark(reportRenderer.render(report, diagnostics: &diagnostics)))
             if report.kind == .status, let measurement = report.measurement {
                 context["pejling"] = PejlingWording(analysis: municipality.analysis?.measurement, status: measurement).context
             }
-            return context
+            let html = reportRenderer.render(report)
+            context["html"] = PreparedText(html.page)
+            reports.append(context)
+            context["html"] = PreparedText(html.fragment)
+            fragmentReports.append(context)
         }
         let links = PageLinks(baseURL: content.config.baseURL, slug: slug)
         let export = DataExport(municipality: municipality, figures: figures.figures)
@@ -69,6 +74,7 @@ struct MunicipalityPage {
         var fragment = context
         fragment["indlejring_css"] = assets.preparedScopedStylesheet
         fragment["id_praefiks"] = Self.fragmentIDPrefix
+        fragment["rapporter"] = fragmentReports
         files.append(OutputFile(path: "\(slug)/indlejring.html", text: templates.render(fragment, template: "indlejring")))
         return (files, diagnostics)
     }

@@ -26,6 +26,55 @@ struct MarkdownRendererTests {
         #expect(!html.lowercased().contains("onmouseover"))
     }
 
+    @Test("nothing of raw HTML reaches the page, not even a comment saying it was left out", arguments: [
+        "<div>blok</div>\n", "Tekst <b>fed</b>\n", "<!-- note -->\n", "a <!-- note --> b\n", "<?php x ?>\n",
+    ])
+    func noTraceOfRawHTML(markdown: String) {
+        let html = renderer.render(markdown)
+        #expect(!html.contains("omitted"))
+        #expect(!html.contains("<!--"))
+        #expect(!html.contains("<div"))
+        #expect(!html.contains("<b>"))
+    }
+
+    @Test("words around dropped HTML do not run together", arguments: [
+        ("Jens Hansen<br>Task Forcen", "<p>Jens Hansen<br />\nTask Forcen</p>\n"),
+        ("Jens Hansen<br/>Task Forcen", "<p>Jens Hansen<br />\nTask Forcen</p>\n"),
+        ("Jens<p>Hansen</p>", "<p>Jens Hansen </p>\n"),
+        ("se <a href=\"https://x.dk\">Socialstyrelsen</a> og", "<p>se Socialstyrelsen og</p>\n"),
+        ("fed<b>skrift</b>", "<p>fedskrift</p>\n"),
+        ("a<!-- x -->b", "<p>ab</p>\n"),
+    ])
+    func wordsStayApart(markdown: String, expected: String) {
+        #expect(renderer.render(markdown) == expected)
+    }
+
+    @Test("headings get the ids given, and links to places on the page follow the prefix")
+    func headingIDsAndLocalLinks() {
+        let markdown = "# Sammenfatning\n\n## Bilag *2*\n\nSe [bilag](#bilag-2), [toppen](#top), [ud](https://x.dk#a) og [ukendt](#x).\n"
+        let forms = renderer.render(markdown, headings: [HeadingMarkup(id: "sammenfatning"), HeadingMarkup(id: "bilag-2", className: "bilag")],
+                                    idPrefixes: ["", "pejling-"])
+        #expect(forms.count == 2)
+        #expect(forms[0] == """
+            <h2 id="sammenfatning">Sammenfatning</h2>
+            <h3 id="bilag-2" class="bilag">Bilag <em>2</em></h3>
+            <p>Se <a href="#bilag-2">bilag</a>, <a href="#top">toppen</a>, <a href="https://x.dk#a">ud</a> og <a href="#x">ukendt</a>.</p>
+
+            """)
+        #expect(forms[1] == """
+            <h2 id="pejling-sammenfatning">Sammenfatning</h2>
+            <h3 id="pejling-bilag-2" class="bilag">Bilag <em>2</em></h3>
+            <p>Se <a href="#pejling-bilag-2">bilag</a>, <a href="#top">toppen</a>, <a href="https://x.dk#a">ud</a> og <a href="#pejling-x">ukendt</a>.</p>
+
+            """)
+    }
+
+    @Test("an id with æ, ø or å in a link is written as the browser wants it")
+    func percentEncodedLocalLink() {
+        let forms = renderer.render("[a](#b%C3%B8rn)", headings: [], idPrefixes: ["pejling-"])
+        #expect(forms == ["<p><a href=\"#pejling-b%C3%B8rn\">a</a></p>\n"])
+    }
+
     @Test("unsafe link addresses are dropped, the text stays", arguments: [
         "[klik](javascript:alert(1))", "[klik](JAVASCRIPT:alert(1))", "[klik](java&#x09;script:alert(1))",
         "[klik](&#106;avascript:alert(1))", "[klik](vbscript:msgbox)", "[klik](file:///etc/passwd)",

@@ -259,8 +259,10 @@ struct FuzzTests {
                 if var report {
                     report.measurement = Self.seedMeasurement
                     let figures = FigurePresenter(catalogue: Self.catalogue, analysis: Self.seedMeasurement, status: nil)
-                    let html = ReportRenderer(figures: figures).render(report, diagnostics: &diagnostics)
-                    Self.checkHTMLWithFigures(html, figures: figures, context: context)
+                    report.outline = ReportOutline.load(report, catalogue: Self.catalogue, diagnostics: &diagnostics)
+                    let html = ReportRenderer(figures: figures).render(report)
+                    Self.checkHTMLWithFigures(html.page, figures: figures, context: context)
+                    Self.checkHTMLWithFigures(html.fragment, figures: figures, context: context)
                 }
                 Self.checkDiagnostics(diagnostics.items, file: "analyse.md", text: source.text, context: context)
             }
@@ -289,6 +291,7 @@ struct FuzzTests {
             let text = String(decoding: bytes, as: UTF8.self)
             let html = MarkdownRenderer().render(text)
             Self.checkHTML(html, context: context)
+            #expect(!html.contains("raw HTML omitted"), "\(context): a trace of dropped HTML")
         }
     }
 

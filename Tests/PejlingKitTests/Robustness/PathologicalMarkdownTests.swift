@@ -68,13 +68,15 @@ struct PathologicalMarkdownTests {
         return catalogue
     }()
 
-    /// The whole of a report's rendering: cmark, the link policy and the maaling blocks.
+    /// The whole of a report's loading and rendering: cmark, the link policy and the maaling blocks.
     static func render(_ markdown: String) -> String {
         let report = Report(kind: .analysis, title: "T", date: ISODate("2024-01-01")!, body: markdown,
                             bodyLocation: SourceLocation(file: "analyse.md", line: 5, column: 1))
         let renderer = ReportRenderer(figures: FigurePresenter(catalogue: catalogue, analysis: nil, status: nil))
         var diagnostics = Diagnostics()
-        return renderer.render(report, diagnostics: &diagnostics)
+        var loaded = report
+        loaded.outline = ReportOutline.load(report, catalogue: catalogue, diagnostics: &diagnostics)
+        return renderer.render(loaded).page
     }
 
     /// Whether the time for `large` (four times `small`) stays below 9 times that for `small`,
