@@ -128,6 +128,10 @@ public struct SiteBuilder: Sendable {
         } else {
             nil
         }
+        // The PDF stage (--pdf): after a municipality's pages, its PDF (never for `check`).
+        let pdfStage = sink is DiscardingSink ? nil
+            : PDFStage.make(options: options, config: site.config, templates: templates, diagnostics: &diagnostics)
+        defer { pdfStage?.finish() }
 
         /// What stays of each municipality until the end: a summary, its diagnostics, and (for
         /// `serve`'s cache only) the whole load, boxed so that an absent one takes no room.
@@ -168,6 +172,10 @@ public struct SiteBuilder: Sendable {
                 }
             }
             outcome.fileCount = files.count
+            if let pdfStage {
+                outcome.fileCount += pdfStage.render(municipality, content: pageContent, templates: templates, assets: assets,
+                                                     into: sink, diagnostics: &outcome.diagnostics)
+            }
             return outcome
         }
         if let cache {
