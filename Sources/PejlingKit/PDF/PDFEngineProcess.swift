@@ -30,6 +30,8 @@ final class PDFEngineProcess: @unchecked Sendable {
 
     /// Starts the engine and waits for it to say that it is ready.
     static func start(_ engine: PDFEngine) -> Result<PDFEngineProcess, PDFEngineError> {
+        // An engine that dies while pejling writes to it must be an error, not SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         guard let executable = resolve(engine.python) else {
             return .failure(.missing("fandt ikke \(engine.python)"))
         }

@@ -112,7 +112,7 @@ struct PDFEngineTests {
         #expect(!SiteBuilder(options: options).build().failed)
         let before = try snapshot(options.outputDirectory)
         options.pdf = true
-        options.pdfEngine = try engine(in: folder, body: "sleep 600", timeout: .seconds(1))
+        options.pdfEngine = try engine(in: folder, body: "exec sleep 600", timeout: .seconds(1))
         let start = ContinuousClock.now
         let result = SiteBuilder(options: options).build()
         #expect(ContinuousClock.now - start < .seconds(30), "the timeout ends the wait")
