@@ -164,7 +164,7 @@ public struct SiteBuilder: Sendable {
                 return outcome
             }
             let (files, problems) = MunicipalityPage(content: pageContent, municipality: municipality,
-                                                     templates: templates, assets: assets).render()
+                                                     templates: templates, assets: assets, linksPDF: pdfStage != nil).render()
             outcome.diagnostics.append(contentsOf: problems)
             for file in files {
                 do { try sink.write(file) } catch {

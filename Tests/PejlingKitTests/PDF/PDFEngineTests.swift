@@ -91,6 +91,7 @@ struct PDFEngineTests {
         #expect(!result.failed)
         let files = try snapshot(options.outputDirectory)
         #expect(!files.keys.contains { $0.hasSuffix(".pdf") })
+        #expect(!files.values.contains { String(decoding: $0, as: UTF8.self).contains(".pdf\"") }, "no page links a PDF")
     }
 
     @Test("the wrong WeasyPrint version is refused, naming both versions")
@@ -171,6 +172,8 @@ struct PDFEngineTests {
         let files = try snapshot(options.outputDirectory)
         for slug in slugs {
             #expect(files["\(slug)/\(slug).pdf"] == Data("%PDF-fake".utf8))
+            let page = String(decoding: files["\(slug)/index.html"] ?? Data(), as: UTF8.self)
+            #expect(page.contains("<a href=\"\(slug).pdf\">"), "the page's downloads link the PDF")
         }
         #expect(requests(log) == slugs.count)
 
