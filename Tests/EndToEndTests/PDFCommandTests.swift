@@ -39,7 +39,7 @@ struct PDFCommandTests {
         let before = Scratch.snapshot(work.appendingPathComponent("ud"))
         let result = try run(["build", "--output", "ud", "--pdf"], in: work)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("--pdf kræver en PDF-motor"), "\(result.stderr)")
+        #expect(result.stderr.contains("PDF'erne kan ikke laves: PDF-motoren WeasyPrint"), "\(result.stderr)")
         #expect(result.stderr.contains("make pdf-env"), "says how to install it: \(result.stderr)")
         #expect(Scratch.snapshot(work.appendingPathComponent("ud")) == before)
     }

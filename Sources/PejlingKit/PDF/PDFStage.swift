@@ -62,7 +62,7 @@ final class PDFStage: Sendable {
                 diagnostics.error("\(error)", at: outputLocation)
             }
         case .failed(let error) where error.isUnavailable:
-            diagnostics.error("--pdf kræver en PDF-motor: \(error)", at: outputLocation, hint: PDFEngine.installHint)
+            diagnostics.error("PDF'erne kan ikke laves: \(error)", at: outputLocation, hint: PDFEngine.installHint)
         case .failed(let error):
             diagnostics.error("PDF'en for \(municipality.name) (\(slug)) kunne ikke laves: \(error)",
                               at: SourceLocation(file: DisplayPath.join(options.contentDirectory, "kommuner/\(slug)")))
