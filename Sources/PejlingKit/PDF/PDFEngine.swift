@@ -9,7 +9,7 @@ import Foundation
 ///
 /// ```swift
 /// let engine = PDFEngine.locate()   // PEJLING_PDF_PYTHON, or .venv-pdf/bin/python
-/// let pool = PDFEnginePool(engine: engine, workers: 4)
+/// let pool = PDFEnginePool(engine: engine)
 /// ```
 public struct PDFEngine: Sendable, Hashable {
     /// The WeasyPrint release pejling is made and tested with (see README, "PDF"): it tags

@@ -8,7 +8,7 @@ import Foundation
 /// without trying again.
 ///
 /// ```swift
-/// let pool = PDFEnginePool(engine: PDFEngine.locate(), workers: options.jobs)
+/// let pool = PDFEnginePool(engine: PDFEngine.locate())
 /// defer { pool.shutDown() }
 /// switch pool.render(html) { case .rendered(let pdf): … }
 /// ```
@@ -25,9 +25,10 @@ final class PDFEnginePool: @unchecked Sendable {
     private var idle: [PDFEngineProcess] = []
     private var unavailable: PDFEngineError?
 
-    init(engine: PDFEngine, workers: Int) {
+    /// The pool never holds more processes than threads that render at once (`--jobs`):
+    /// a thread takes an idle engine, or starts one when none is idle.
+    init(engine: PDFEngine) {
         self.engine = engine
-        _ = workers  // the pool never holds more processes than threads that render at once
     }
 
     func render(_ html: [UInt8]) -> Outcome {

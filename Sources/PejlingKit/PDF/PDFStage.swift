@@ -39,7 +39,7 @@ final class PDFStage: Sendable {
                                           diagnostics: &diagnostics) else {
             return nil
         }
-        return PDFStage(pool: PDFEnginePool(engine: options.pdfEngine ?? PDFEngine.locate(), workers: options.jobs), printStylesheet: stylesheet.text, options: options)
+        return PDFStage(pool: PDFEnginePool(engine: options.pdfEngine ?? PDFEngine.locate()), printStylesheet: stylesheet.text, options: options)
     }
 
     /// Renders `<slug>/<slug>.pdf` into `sink`; returns how many files it wrote (0 or 1).
