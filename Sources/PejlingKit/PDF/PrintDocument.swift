@@ -32,7 +32,7 @@ struct PrintDocument {
         var contents: [[String: Any]] = []
         let summary = figures.summaryHTML()
         if !summary.isEmpty {
-            contents.append(["titel": "Målingerne i overblik", "id": "sammenfatning-titel", "niveau": 1])
+            contents.append(["titel": PreparedText("Målingerne i overblik"), "id": "sammenfatning-titel", "niveau": 1])
         }
         let reports: [[String: Any]] = municipality.reports.enumerated().map { index, report in
             var context = PageContext.reportSummary(report)
@@ -43,7 +43,9 @@ struct PrintDocument {
             if report.kind == .status, let measurement = report.measurement {
                 context["pejling"] = PejlingWording(analysis: municipality.analysis?.measurement, status: measurement).context
             }
-            contents.append(["titel": "\(context["typenavn"] ?? ""): \(report.title)", "id": "\(report.kind.rawValue)-titel", "niveau": 1])
+            let kindName = context["typenavn"] as? String ?? ""
+            contents.append(["titel": PreparedText(HTML.escape("\(kindName): \(report.title)")),
+                             "id": "\(report.kind.rawValue)-titel", "niveau": 1])
             for heading in headings {
                 contents.append(["titel": PreparedText(heading.text), "id": heading.id, "niveau": heading.level])
             }
@@ -73,7 +75,8 @@ struct PrintDocument {
         return (templates.render(context, template: Self.templateName), diagnostics)
     }
 
-    /// A heading of a report, as the table of contents lists it.
+    /// A heading of a report, as the table of contents lists it (`titel` is HTML, shown
+    /// with `{{{titel}}}`).
     struct Heading: Equatable {
         var id: String
         /// The heading's text as HTML (tags inside it removed).

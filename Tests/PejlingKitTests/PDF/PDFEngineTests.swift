@@ -206,6 +206,43 @@ struct PDFEngineTests {
         #expect(try snapshot(options.outputDirectory).keys.filter { $0.hasSuffix(".pdf") }.count == slugs.count)
     }
 
+    @Test("the print document: cover, contents linking every report heading once escaped, Eksempel, the print stylesheet")
+    func printDocument() throws {
+        var (folder, options) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = options.contentDirectory + "/kommuner/egelund/analyse.md"
+        var text = try String(contentsOfFile: report, encoding: .utf8)
+        text = text.replacingOccurrences(of: "titel: Analyse af sagsbehandlingen", with: "titel: Analyse & vurdering af sagsbehandlingen")
+        text = text.replacingOccurrences(of: "# Faglig udredning", with: "# Faglig udredning & *vurdering*")
+        try text.write(toFile: report, atomically: true, encoding: .utf8)
+        // An engine that answers each document with the document itself.
+        options.pdfEngine = try engine(in: folder, body: """
+            while read -r kind size; do
+              head -c "$size" > "$0.$$.html"; printf 'ok %s\n' "$size"; cat "$0.$$.html"
+            done
+            """)
+        options.pdf = true
+        options.only = ["egelund"]
+        let sink = MemorySink()
+        let result = SiteBuilder(options: options).render(into: sink)
+        #expect(!result.failed, "\(result.diagnostics.sorted)")
+        let html = String(decoding: try #require(sink.files["egelund/egelund.pdf"]), as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"da\">"))
+        #expect(html.contains("<title>Egelund Kommune – "))
+        #expect(html.contains("<section class=\"forside\">"))
+        #expect(html.contains("Analyserapport: Analyse &amp; vurdering af sagsbehandlingen"), "a report title escaped once")
+        #expect(!html.contains("&amp;amp;"))
+        #expect(html.contains("size: A4"), "the print stylesheet is inline")
+        #expect(html.contains("banner-eksempel"), "the example says so")
+        // Every entry of the contents links a heading that is in the document.
+        let entries = html.components(separatedBy: "<a href=\"#").dropFirst().compactMap { $0.split(separator: "\"").first }
+        #expect(entries.count > 5)
+        for id in entries {
+            #expect(html.contains("id=\"\(id)\""), "contents entry #\(id) has its heading")
+        }
+        #expect(html.contains(">Faglig udredning &amp; vurdering</a>"), "a heading's text, tags removed, escaped once")
+    }
+
     @Test("the contents get an id for every report heading that has none")
     func headingIDs() {
         let (html, headings) = PrintDocument.numberHeadings(
