@@ -7,8 +7,8 @@ pikepdf for the structure:
 - the catalog: /Lang da, /MarkInfo /Marked true, a structure tree with headings, a table
   with TH cells, and one Figure with non-empty Alt per chart of the page;
 - the outline (bookmarks) lists the page's headings;
-- every page but the cover says "Side X af Y" with its own number, and no text is smaller
-  than 8 pt;
+- every page but the cover says "Side X af Y" with its own number and the municipality's
+  name (and "Eksempel" and "KLADDE" where they apply), and no text is smaller than 8 pt;
 - each entry of the contents links to the page that it prints, and that page has the
   heading;
 - every "k af n sager" and whole per cent of data.json is in the text.
@@ -198,6 +198,8 @@ def check(output, slug):
             fail(slug, f'page {number} does not name {name}')
         if data['kommune'].get('eksempel') and 'Eksempel' not in text:
             fail(slug, f'page {number} does not say Eksempel')
+        if 'class="banner banner-kladde"' in page_html and 'KLADDE' not in text:
+            fail(slug, f'page {number} of a draft does not say KLADDE')
 
     # The contents: on the page after the cover, each entry a link whose printed number is
     # the page it leads to, where the heading is.
