@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUTPUT ?= output
 
-.PHONY: site test deps build release unit-tests e2e-tests schema-tests browser-tests live-reload-test bench-smoke clean
+.PHONY: site test deps pdf-env build release unit-tests e2e-tests schema-tests browser-tests pdf-tests live-reload-test bench-smoke clean
 
 # libcmark (the Markdown parser) comes from Debian; install it when pkg-config cannot find it.
 # faketime (libfaketime) lets the determinism test build with the clock years ahead.
@@ -18,14 +18,20 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# The PDF engine of `build --pdf`: WeasyPrint 70.0 in .venv-pdf/, its system libraries and the
+# fonts the PDF embeds (scripts/pdf-env.sh does only what is not done yet).
+pdf-env:
+	scripts/pdf-env.sh
+
 release: deps
 	$(SWIFT) build -c release --product pejling
 
 build: deps
 	$(SWIFT) build
 
-site: release
-	.build/release/pejling build --content content --templates Templates --output $(OUTPUT)
+# The site and, for every municipality, its PDF report (<slug>/<slug>.pdf).
+site: release pdf-env
+	.build/release/pejling build --content content --templates Templates --output $(OUTPUT) --pdf
 	@echo "Open $(OUTPUT)/index.html in a browser."
 
 unit-tests: build
@@ -50,6 +56,19 @@ browser-tests: build
 	.build/debug/pejling build --content content --templates Templates --output "$$out/site" --drafts && \
 	scripts/browser-tests.sh "$$out/site" --ignore=Tests/browser/test_live_reload.py
 
+# The PDF reports of every demo municipality (drafts included), checked with pdfinfo, pdffonts,
+# pdftotext and pikepdf (Tests/pdf/check_pdfs.py); then built again with another clock, time
+# zone, locale and --jobs, which must give the same bytes.
+pdf-tests: build pdf-env
+	@out=$$(mktemp -d "$${TMPDIR:-/tmp}/pejling-pdf.XXXXXX") && trap 'rm -rf "$$out"' EXIT && \
+	.build/debug/pejling build --content content --templates Templates --output "$$out/a" --drafts --pdf && \
+	.venv-pdf/bin/python Tests/pdf/check_pdfs.py "$$out/a" && \
+	TZ=Pacific/Auckland LC_ALL=C LANG=de_DE.UTF-8 faketime '2031-02-03 04:05:06' \
+	  .build/debug/pejling build --content content --templates Templates --output "$$out/b" --drafts --pdf --jobs 1 && \
+	for pdf in "$$out"/a/*/*.pdf; do \
+	  cmp "$$pdf" "$$out/b/$${pdf#$$out/a/}" || { echo "$$pdf differs between two builds"; exit 1; }; \
+	done && echo "PDFs byte-identical across two builds"
+
 # `pejling serve` in headless Chromium: an open page follows edits, shows build errors and
 # comes back (Tests/browser/test_live_reload.py). scripts/browser-env.sh installs chromium,
 # chromium-driver and the Python venv (.venv) when they are missing.
@@ -62,7 +81,7 @@ live-reload-test: build
 bench-smoke: build
 	PEJLING=.build/debug/pejling benchmarks/run.sh --smoke
 
-test: unit-tests schema-tests browser-tests live-reload-test bench-smoke
+test: unit-tests schema-tests browser-tests pdf-tests live-reload-test bench-smoke
 
 clean:
 	rm -rf .build output

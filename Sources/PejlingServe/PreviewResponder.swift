@@ -18,11 +18,15 @@ public struct PreviewResponder: HTTPResponder {
     /// `[::1]`), so that a web page elsewhere whose name resolves to this machine (DNS
     /// rebinding) cannot read the drafts. On when the server listens on the loopback address.
     public var localNamesOnly: Bool
+    /// The build options with which `<slug>/<slug>.pdf` is rendered when it is asked for;
+    /// nil: no PDF is offered.
+    public var pdfOptions: BuildOptions?
 
-    public init(state: PreviewState, hub: ReloadHub, localNamesOnly: Bool = true) {
+    public init(state: PreviewState, hub: ReloadHub, localNamesOnly: Bool = true, pdfOptions: BuildOptions? = nil) {
         self.state = state
         self.hub = hub
         self.localNamesOnly = localNamesOnly
+        self.pdfOptions = pdfOptions
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -35,6 +39,11 @@ public struct PreviewResponder: HTTPResponder {
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "Kun GET og HEAD.\n")))
         }
         let snapshot = state.snapshot
+        if let pdfOptions, let slug = Self.pdfSlug(request.uri.path, files: snapshot.files), snapshot.failure == nil {
+            var response = await Self.pdfResponse(slug: slug, options: pdfOptions, path: request.uri.path)
+            if request.method == .head { response.body = ResponseBody() }
+            return response
+        }
         let target = PreviewRoute.resolve(request.uri.path, files: snapshot.files)
         if target == .events {
             let path = request.uri.queryParameters["path"].map(String.init) ?? "/"
@@ -66,6 +75,30 @@ public struct PreviewResponder: HTTPResponder {
         if host == "localhost" || host == "[::1]" { return true }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+
+    /// The municipality whose PDF `path` names (`/<slug>/<slug>.pdf`), when its page is built.
+    ///
+    /// ```swift
+    /// PreviewResponder.pdfSlug("/egelund/egelund.pdf", files: files)  // "egelund"
+    /// ```
+    static func pdfSlug(_ path: String, files: [String: [UInt8]]) -> String? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count == 3, segments[0].isEmpty, !segments[1].isEmpty,
+              segments[2] == segments[1] + ".pdf", files["\(segments[1])/index.html"] != nil else { return nil }
+        return String(segments[1])
+    }
+
+    /// Renders the PDF now, on a thread of its own (the engine takes a second or two), or the
+    /// error page that says why it could not be made.
+    static func pdfResponse(slug: String, options: BuildOptions, path: String) async -> Response {
+        let (pdf, diagnostics) = await PreviewBuilder.onThread { SiteBuilder(options: options).renderPDF(of: slug) }
+        if let pdf {
+            return respond(.ok, type: "application/pdf", bytes: pdf)
+        }
+        let errors = Diagnostics(diagnostics.sorted.filter { $0.severity == .error })
+        return respond(.internalServerError, type: "text/html; charset=utf-8",
+                       bytes: Array(ErrorPage.render(ErrorPage.entries(for: errors)).utf8))
     }
 
     /// The response for a resolved path; everything but the event stream.

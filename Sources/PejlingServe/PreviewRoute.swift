@@ -68,6 +68,7 @@ public enum PreviewRoute {
         case "css": return "text/css; charset=utf-8"
         case "json": return "application/json"
         case "csv": return "text/csv; charset=utf-8"
+        case "pdf": return "application/pdf"
         case "svg": return "image/svg+xml"
         case "txt": return "text/plain; charset=utf-8"
         case "png": return "image/png"

@@ -64,7 +64,8 @@ public struct PreviewServer: Sendable {
         let onListening = self.onListening
         let host = options.host
         return Application(
-            responder: PreviewResponder(state: state, hub: hub, localNamesOnly: Self.isLoopback(host)),
+            responder: PreviewResponder(state: state, hub: hub, localNamesOnly: Self.isLoopback(host),
+                                        pdfOptions: options.buildOptions),
             configuration: ApplicationConfiguration(address: .hostname(host, port: options.port),
                                                     serverName: "pejling-serve"),
             services: services,

@@ -48,6 +48,7 @@ public struct ServeOptions: Sendable, Hashable {
         options.templatesDirectory = templatesDirectory
         options.includeDrafts = true
         options.jobs = jobs
+        options.pdf = false  // rendered only when asked for (PreviewResponder)
         return options
     }
 }

@@ -22,9 +22,13 @@ struct Build: ParsableCommand {
     /// `--output`, or its default (given here, so that the help shows no English "(default: …)").
     var output: String { outputOption ?? "output" }
 
+    @Flag(help: "Skriv også hver kommunes rapport som tilgængelig PDF, <slug>/<slug>.pdf (kræver PDF-motoren WeasyPrint: make pdf-env).")
+    var pdf = false
+
     func run() throws {
         var options = common.buildOptions()
         options.outputDirectory = output
+        if pdf { options.pdf = true }
         let result = SiteBuilder(options: options).build()
         let summary: String
         if result.unchanged {

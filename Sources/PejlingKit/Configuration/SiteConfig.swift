@@ -5,6 +5,7 @@
 /// udgiver: Den Permanente Task Force
 /// base_url: https://example.dk/rapporter/
 /// tilgaengelighedserklaering: https://was.digst.dk/...
+/// pdf: true                      # optional; as `build --pdf`
 /// ```
 public struct SiteConfig: Sendable, Hashable {
     /// The site's title (`titel`).
@@ -15,6 +16,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var baseURL: String?
     /// Address of the accessibility statement (`tilgaengelighedserklaering`).
     public var accessibilityStatementURL: String?
+    /// `pdf: true`: every build writes the PDF reports, as `build --pdf` does.
+    public var pdf = false
 
     public init(title: String, publisher: String, baseURL: String? = nil, accessibilityStatementURL: String? = nil) {
         self.title = title
@@ -23,7 +26,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.accessibilityStatementURL = accessibilityStatementURL
     }
 
-    static let keys = ["titel", "udgiver", "base_url", "tilgaengelighedserklaering"]
+    static let keys = ["titel", "udgiver", "base_url", "tilgaengelighedserklaering", "pdf"]
 
     /// Reads site.yml, reporting every problem.
     public static func load(_ source: SourceText, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -45,8 +48,11 @@ public struct SiteConfig: Sendable, Hashable {
             diagnostics.error("tilgaengelighedserklaering skal være en fuld adresse, der begynder med https:// eller http://",
                               at: yaml.location(ofValue: "tilgaengelighedserklaering"))
         }
+        let pdf = yaml.bool("pdf", default: false, diagnostics: &diagnostics)
         guard let title, let publisher else { return nil }
-        return SiteConfig(title: title, publisher: publisher, baseURL: baseURL,
-                          accessibilityStatementURL: statement.flatMap { URLPolicy.isAbsoluteHTTP($0) ? $0 : nil })
+        var config = SiteConfig(title: title, publisher: publisher, baseURL: baseURL,
+                                accessibilityStatementURL: statement.flatMap { URLPolicy.isAbsoluteHTTP($0) ? $0 : nil })
+        config.pdf = pdf
+        return config
     }
 }

@@ -38,7 +38,7 @@ public struct InputFingerprints: Sendable, Hashable {
         guard let content = SafePath.realPath(options.contentDirectory),
               let templates = SafePath.realPath(options.templatesDirectory) else { return nil }
         var shared = StableHash.hash(Array(generator.utf8))
-        let optionText = "drafts=\(options.includeDrafts);only=\(options.only.joined(separator: ","))"
+        let optionText = "drafts=\(options.includeDrafts);only=\(options.only.joined(separator: ","));pdf=\(options.pdf.map { $0 ? "ja" : "nej" } ?? "site")"
         shared = StableHash.hash(Array(optionText.utf8), seed: shared)
         for name in ["site.yml", "kriterier.yml"] {
             shared = hashFile(content + "/" + name, name: name, root: content, seed: shared)

@@ -22,6 +22,11 @@ public struct BuildOptions: Sendable, Hashable {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// `--strict`: warnings fail the build.
     public var strict = false
+    /// `--pdf`: also write `<slug>/<slug>.pdf`. nil: as site.yml's `pdf` says (default no);
+    /// `serve` sets false, and renders a PDF only when it is asked for.
+    public var pdf: Bool?
+    /// The PDF engine; nil finds it as ``PDFEngine/locate(environment:)`` says.
+    public var pdfEngine: PDFEngine?
 
     public init() {}
 }

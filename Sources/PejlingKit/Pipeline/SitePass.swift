@@ -34,10 +34,15 @@ struct SitePass: Sendable {
         let loader = ContentLoader(directory: options.contentDirectory, jobs: options.jobs)
         let site = loader.loadSiteFiles(diagnostics: &diagnostics)
         let pages = SitePages.load(templatesDirectory: options.templatesDirectory, site: site, diagnostics: &diagnostics)
+        // The PDF stage (--pdf, or pdf: true in site.yml): after a municipality's pages, its
+        // PDF; never for `check`, which writes nothing.
+        let pdfStage = sink is DiscardingSink ? nil
+            : PDFStage.make(options: options, config: site?.config, templates: pages?.templates, diagnostics: &diagnostics)
+        defer { pdfStage?.finish() }
         guard let site else { return .failure(diagnostics) }
         let slugs = loader.municipalitySlugs(root: site.root, diagnostics: &diagnostics)
         let outcomes = loader.mapMunicipalities(slugs, site: site, memory: memory) { slug, load in
-            pass(slug, load, pages: pages, sink: sink)
+            pass(slug, load, pages: pages, pdfStage: pdfStage, sink: sink)
         }
         if let memory {
             let loads = outcomes.compactMap { outcome in outcome.load.map { (outcome.slug, $0.value) } }
@@ -48,7 +53,8 @@ struct SitePass: Sendable {
 
     /// One municipality: selected (drafts, `--only`, ``pagesOf``), then taken over from the
     /// previous output or rendered, and written.
-    private func pass(_ slug: String, _ load: MunicipalityLoad, pages: SitePages?, sink: any OutputSink) -> Outcome {
+    private func pass(_ slug: String, _ load: MunicipalityLoad, pages: SitePages?, pdfStage: PDFStage?,
+                      sink: any OutputSink) -> Outcome {
         var outcome = Outcome(slug: slug, load: memory == nil ? nil : Box(load), diagnostics: load.diagnostics, summary: load.summary)
         guard let municipality = load.municipality?.published(includeDrafts: options.includeDrafts),
               municipality.isSelected(by: options.only), pagesOf?.contains(slug) ?? true else { return outcome }
@@ -59,9 +65,11 @@ struct SitePass: Sendable {
             outcome.reused = true
             return outcome
         }
-        let (files, problems) = pages.files(for: municipality)
+        let (files, problems) = pages.files(for: municipality, linksPDF: pdfStage != nil)
         outcome.diagnostics.append(contentsOf: problems)
         outcome.fileCount = write(files, into: sink, diagnostics: &outcome.diagnostics)
+        outcome.fileCount += pdfStage?.render(municipality, content: pages.content, templates: pages.templates,
+                                              assets: pages.assets, into: sink, diagnostics: &outcome.diagnostics) ?? 0
         return outcome
     }
 

@@ -5,6 +5,8 @@ struct MunicipalityPage {
     let municipality: Municipality
     let templates: TemplateSet
     let assets: SiteAssets
+    /// Whether the build writes `<slug>/<slug>.pdf` (`--pdf`), which the downloads then link.
+    var linksPDF = false
 
     /// Put before every id in the CMS fragment (the figures' ids too), so its ids do not
     /// clash with the host page's.
@@ -54,7 +56,10 @@ struct MunicipalityPage {
         if let overview = links.overview { context["oversigt_href"] = PreparedText(overview) }
         let summary = figures.summaryHTML()
         if !summary.isEmpty { context["sammenfatning"] = PreparedText(summary) }
-        if let downloads = Download.links(among: files, links: links) { context["hentning"] = downloads }
+        if var downloads = Download.links(among: files, links: links) {
+            if linksPDF { downloads["pdf"] = links.file("\(slug).pdf") }
+            context["hentning"] = downloads
+        }
 
         // Values that a template opens as a section ({{#css_href}}) are PreparedText, which
         // Mustache looks through without reflecting on it.

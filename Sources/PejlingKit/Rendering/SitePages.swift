@@ -21,9 +21,11 @@ struct SitePages: Sendable {
                          templates: templates, assets: assets)
     }
 
-    /// A municipality's files (``MunicipalityPage``), with what rendering found.
-    func files(for municipality: Municipality) -> ([OutputFile], Diagnostics) {
-        MunicipalityPage(content: content, municipality: municipality, templates: templates, assets: assets).render()
+    /// A municipality's files (``MunicipalityPage``), with what rendering found; `linksPDF`
+    /// when the build writes `<slug>/<slug>.pdf` too, which the downloads then link.
+    func files(for municipality: Municipality, linksPDF: Bool = false) -> ([OutputFile], Diagnostics) {
+        MunicipalityPage(content: content, municipality: municipality, templates: templates, assets: assets,
+                         linksPDF: linksPDF).render()
     }
 
     /// `index.html`, listing `municipalities`.
