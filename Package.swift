@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, behind a two-file shim.
@@ -32,6 +33,7 @@ let package = Package(
                 "Ccmark",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // `pejling serve`: the staff preview server with live reload. Its own target so that
@@ -57,8 +59,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PejlingKitTests",
-            dependencies: ["PejlingKit"],
-            exclude: ["Golden"]
+            dependencies: ["PejlingKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden", "Spreadsheet/Fixtures"]
         ),
         .testTarget(
             name: "PejlingServeTests",

@@ -8,7 +8,8 @@ struct New: ParsableCommand {
         abstract: "Create the folder for a real municipality's course, with draft reports.",
         discussion: """
         Writes content/kommuner/<slug>/ with kommune.yml, a draft analyse.md and status.md that follow
-        the Task Force's report structure, and an empty case review (maalinger/sagsgennemgang.json).
+        the Task Force's report structure, and an empty case review (maalinger/sagsgennemgang.xlsx) with
+        the site's criteria from kriterier.yml as columns.
         The municipality is one of the 98, by kommunekode or name (any case; æ, ø, å or ae, oe, aa).
         An existing folder is never changed.
 
@@ -40,7 +41,8 @@ struct New: ParsableCommand {
             FileHandle.standardError.write(Data("error: '\(municipality)' matches \(names); give the kommunekode\n".utf8))
             throw ExitCode(1)
         }
-        let scaffold = MunicipalityScaffold(municipality: found, date: Self.today())
+        guard let criteria = siteCriteria() else { throw ExitCode(1) }
+        let scaffold = MunicipalityScaffold(municipality: found, date: Self.today(), criteria: criteria)
         let folderExists = SafePath.exists(DisplayPath.join(content, scaffold.folder))
         if !folderExists, let other = folderUsing(code: found.code) {
             FileHandle.standardError.write(Data(
@@ -60,6 +62,24 @@ struct New: ParsableCommand {
         Both reports are drafts (kladde: true), and the dates are placeholders.
         Preview while you write: pejling serve --content \(content)
         """)
+    }
+
+    /// The site's criteria, the case review's columns; `nil` (with the problems printed) when
+    /// kriterier.yml cannot be read.
+    func siteCriteria() -> [Criterion]? {
+        let path = DisplayPath.join(content, "kriterier.yml")
+        var diagnostics = Diagnostics()
+        switch SourceText.read(path: path, displayPath: DisplayPath.relative(path)) {
+        case .success(let source):
+            if let catalogue = CriteriaCatalogue.load(source, diagnostics: &diagnostics), diagnostics.errorCount == 0 {
+                return catalogue.criteria
+            }
+        case .failure(let problem):
+            diagnostics.append(problem)
+        }
+        FileHandle.standardError.write(Data(DiagnosticFormatter(format: .human).report(diagnostics).utf8))
+        FileHandle.standardError.write(Data("error: pejling new skal bruge webstedets kriterier (kriterier.yml) til sagsgennemgangens kolonner\n".utf8))
+        return nil
     }
 
     /// The folder of another municipality with this code, if any.

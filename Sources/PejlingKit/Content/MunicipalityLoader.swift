@@ -90,6 +90,10 @@ struct MunicipalityLoader: Sendable {
             diagnostics.error("maaling '\(path)' links to outside the municipality's folder", at: location)
             return nil
         }
+        if let format = SpreadsheetFormat(path: path) {
+            return loadSpreadsheetMeasurement(path, format: format, for: report, folder: folder, catalogue: catalogue,
+                                              fingerprints: &fingerprints, diagnostics: &diagnostics)
+        }
         let data: [UInt8]
         switch SafePath.readRegularFile(measurementPath) {
         case .success(let bytes): data = bytes
