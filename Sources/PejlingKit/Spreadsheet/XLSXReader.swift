@@ -29,9 +29,13 @@ public enum XLSXReader {
             return failure("filen er ikke en xlsx-projektmappe, men en krypteret projektmappe eller det gamle xls-format",
                            hint: "gem den uden adgangskode som Excel-projektmappe (.xlsx)")
         }
-        guard bytes.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
+        guard bytes.starts(with: [0x50, 0x4B]) else {
             return failure("filen er ikke en xlsx-projektmappe (ikke en zip-fil)",
                            hint: "gem sagsgennemgangen som Excel-projektmappe (.xlsx) i Excel eller LibreOffice Calc")
+        }
+        guard ZIPStructure.isSound(bytes), let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
+            return failure("filen er ikke en gyldig xlsx-projektmappe: zip-filen er beskadiget eller afkortet",
+                           hint: "gem sagsgennemgangen igen som Excel-projektmappe (.xlsx) i Excel eller LibreOffice Calc")
         }
         var unpacker = Unpacker(archive: archive)
         var declared: UInt64 = 0

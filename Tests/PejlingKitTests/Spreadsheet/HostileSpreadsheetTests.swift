@@ -120,3 +120,44 @@ enum XLSXTestFile {
         #expect(XLSXReader.read(bytes: big, file: "stor.xlsx").1.first?.message.hasPrefix("filen er større end 16 MiB") == true)
     }
 }
+
+/// Damaged workbooks and CSV files never crash pejling: each gives a grid or an error.
+@Suite struct DamagedSpreadsheetTests {
+    /// ZIPFoundation trusts a zip directory's sizes; ``ZIPStructure`` checks them first (a
+    /// compressed size past the end of the file stopped the process before it did).
+    @Test(arguments: ["libreoffice-from-csv-strandvig-2025.xlsx", "openpyxl-strandvig-2025.xlsx"])
+    func everyTruncationAndByteFlipOfAWorkbookIsReadOrRefused(fixture: String) throws {
+        let original = try SpreadsheetFixtures.bytes(fixture)
+        var random = SeededRandom(seed: 15)
+        var refused = 0
+        for round in 0..<300 {
+            var bytes = original
+            if round % 3 == 0 {
+                bytes = Array(bytes.prefix(Int(random.next() % UInt64(bytes.count))))
+            } else {
+                for _ in 0..<(1 + round % 4) {
+                    let index = Int(random.next() % UInt64(bytes.count))
+                    bytes[index] = UInt8(truncatingIfNeeded: random.next())
+                }
+            }
+            let (grid, diagnostics) = XLSXReader.read(bytes: bytes, file: "x.xlsx")
+            if grid == nil {
+                refused += 1
+                #expect(diagnostics.contains { $0.severity == .error })
+            }
+        }
+        // Most damage is found (a CRC or a header); some flips land in unread bytes.
+        #expect(refused > 100)
+    }
+
+    @Test func randomBytesAsCSVGiveAGridOrErrors() {
+        var random = SeededRandom(seed: 16)
+        for _ in 0..<200 {
+            let count = Int(random.next() % 400)
+            let alphabet: [UInt8] = Array(";,\"\r\n aoæ".utf8) + [0x81, 0xE6, 0x9D, 0xC3]
+            let bytes = (0..<count).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            let (measurement, diagnostics) = PejlingKit.Measurement.load(spreadsheet: bytes, format: .csv, file: "x.csv")
+            #expect(measurement != nil || diagnostics.contains { $0.severity == .error })
+        }
+    }
+}
