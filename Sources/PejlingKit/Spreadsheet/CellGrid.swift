@@ -99,7 +99,7 @@ public enum CellValue: Sendable, Hashable {
 
     /// Whether the cell is empty as a reader sees it (an empty string or only spaces).
     public var isBlank: Bool {
-        if case .text(let text) = self { return text.allSatisfy(\.isWhitespace) }
+        if case .text(let text) = self { return text.trimmedSpaces.isEmpty }
         return false
     }
 
@@ -154,4 +154,17 @@ public struct CellGrid: Sendable, Hashable {
 
     /// The last row that has a value (0 for an empty grid).
     public var rowCount: Int { rows.keys.max() ?? 0 }
+}
+
+extension String {
+    /// The text without surrounding white space (spaces, tabs, line breaks, no-break spaces):
+    /// a fast path for the plain ASCII text that nearly every cell holds.
+    var trimmedSpaces: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        if !isSpace(first), !isSpace(last), first < 0x80, last < 0x80 { return self }
+        return String(unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+            .map(Character.init))
+    }
 }

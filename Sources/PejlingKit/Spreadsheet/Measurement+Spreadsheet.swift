@@ -69,7 +69,7 @@ private struct CaseReviewReader {
                   hint: "åbn filen i Excel eller LibreOffice Calc og gem den igen, så værdien bliver beregnet og gemt")
             return nil
         }
-        let text = value.displayed.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = value.displayed.trimmedSpaces
         return text.isEmpty ? nil : text
     }
 
@@ -98,7 +98,8 @@ private struct CaseReviewReader {
     /// Every cell of the sheet, inside the grid or not (notes, totals below it), is checked.
     mutating func checkCPR() {
         for (row, cells) in grid.rows {
-            for (column, value) in cells where !CPRScanner.matches(in: value.displayed).isEmpty {
+            // A CPR number takes at least 11 bytes (DDMMYY-XXXX).
+            for (column, value) in cells where value.displayed.utf8.count >= 11 && !CPRScanner.matches(in: value.displayed).isEmpty {
                 error("cellen ligner et CPR-nummer; en offentliggjort rapport må aldrig kunne identificere et barn",
                       row, column, hint: "slet det, og skriv sagens løbenummer i stedet")
             }
@@ -155,7 +156,7 @@ private struct CaseReviewReader {
         case .formulaWithoutValue:
             _ = text(2, 2)
         default:
-            let written = value.displayed.trimmingCharacters(in: .whitespacesAndNewlines)
+            let written = value.displayed.trimmedSpaces
             date = SpreadsheetDate.parse(written)
             if date == nil { error("'dato' er ikke en gyldig dato: '\(written)'", 2, 2, hint: hint) }
         }
@@ -167,8 +168,8 @@ private struct CaseReviewReader {
     /// The criterion columns B, C, … up to the first empty header cell.
     mutating func readCriteria() -> [(id: String, location: SourceLocation)] {
         let row = Self.headerRow
-        if text(row, 1)?.lowercased() != "sag" {
-            let found = text(row, 1)
+        let found = text(row, 1)
+        if found?.lowercased() != "sag" {
             error(found.map { "celle A\(row) skal være 'sag', ikke '\($0)'" } ?? "celle A\(row) skal være 'sag'", row, 1,
                   hint: "række 4 er 'sag' i kolonne A og et kriteriums id fra kriterier.yml i hver af de følgende kolonner")
         }

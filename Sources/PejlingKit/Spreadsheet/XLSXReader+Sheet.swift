@@ -91,7 +91,7 @@ final class SheetHandler: XMLPart.Handler {
         let cellValue: CellValue?
         switch cellType {
         case "s":
-            if let index = value.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), index >= 0, index < sharedStrings.count {
+            if let index = value.flatMap({ Int($0.trimmedSpaces) }), index >= 0, index < sharedStrings.count {
                 cellValue = .text(sharedStrings[index])
             } else if value == nil {
                 cellValue = nil
@@ -105,7 +105,7 @@ final class SheetHandler: XMLPart.Handler {
         case "str":
             cellValue = value.map(CellValue.text) ?? (hasFormula ? .formulaWithoutValue : nil)
         case "b":
-            cellValue = value.map { .boolean($0.trimmingCharacters(in: .whitespaces) == "1") }
+            cellValue = value.map { .boolean($0.trimmedSpaces == "1") }
                 ?? (hasFormula ? .formulaWithoutValue : nil)
         case "e":
             cellValue = value.map(CellValue.error) ?? (hasFormula ? .formulaWithoutValue : nil)
@@ -113,7 +113,7 @@ final class SheetHandler: XMLPart.Handler {
             cellValue = value.map(CellValue.isoDate) ?? (hasFormula ? .formulaWithoutValue : nil)
         default:
             if let value, !value.isEmpty {
-                cellValue = .number(value.trimmingCharacters(in: .whitespaces), isDateFormatted: styles.isDate(style: cellStyle))
+                cellValue = .number(value.trimmedSpaces, isDateFormatted: styles.isDate(style: cellStyle))
             } else {
                 cellValue = hasFormula ? .formulaWithoutValue : nil
             }

@@ -98,8 +98,11 @@ enum XMLPart {
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            var attributes: [String: String] = [:]
-            for (key, value) in attributeDict { attributes[String(XMLPart.localName(key))] = value }
+            var attributes = attributeDict
+            if attributeDict.keys.contains(where: { $0.utf8.contains(UInt8(ascii: ":")) }) {
+                attributes = [:]
+                for (key, value) in attributeDict { attributes[String(XMLPart.localName(key))] = value }
+            }
             handler.start(XMLPart.localName(elementName), attributes: attributes)
             if handler.shouldStop { parser.abortParsing() }
         }
