@@ -2,9 +2,11 @@ extension Municipality {
     /// The ids that the municipality page's templates give their own elements
     /// (Templates/kommune.mustache and partials/: the main content, the list of contents,
     /// the summary and each report's article and title). No heading takes one of them.
-    /// `Tests/PejlingKitTests/Site/HeadingIDTests` checks every id of a rendered page against them.
+    /// `Tests/PejlingKitTests/Rendering/HeadingIDTests` checks every id of a rendered page against them.
     public static let fixedPageIDs: [String] = [
         "indhold", "indhold-titel", "sammenfatning-titel", "analyse", "analyse-titel", "status", "status-titel",
+        // The fragment's wrapper (`pejling-indlejring` there, with the fragment's prefix).
+        "indlejring",
     ]
 
     /// Gives every report heading an id that is unique on the page (analysis first, then the
