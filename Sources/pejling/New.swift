@@ -44,6 +44,11 @@ struct New: ParsableCommand {
             Console.error("'\(municipality)' passer på \(names)", at: Self.location, hint: "angiv kommunekoden")
             throw ExitCode(1)
         }
+        // The content folder first: its criteria make the case review's columns.
+        if let problem = MunicipalityScaffold.contentFolderProblem(content) {
+            Console.error(problem, at: Self.location)
+            throw ExitCode(1)
+        }
         guard let criteria = siteCriteria() else { throw ExitCode(1) }
         let scaffold = MunicipalityScaffold(municipality: found, date: Self.today(), criteria: criteria)
         let folderExists = SafePath.exists(DisplayPath.join(content, scaffold.folder))

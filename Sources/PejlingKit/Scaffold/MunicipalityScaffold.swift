@@ -60,15 +60,19 @@ public struct MunicipalityScaffold: Sendable {
     /// beside it first and renamed into place, so a failure leaves nothing half-made.
     ///
     /// - Returns: the paths written, as the user would name them.
+    /// Why `contentDirectory` cannot take a new municipality (it is a file, or missing), or nil.
+    public static func contentFolderProblem(_ contentDirectory: String) -> String? {
+        guard !SafePath.isDirectory(contentDirectory) else { return nil }
+        return SafePath.exists(contentDirectory)
+            ? "\(DisplayPath.relative(contentDirectory)) er en fil og ikke en mappe; --content skal angive indholdsmappen"
+            : "\(DisplayPath.relative(contentDirectory)): indholdsmappen findes ikke; "
+                + "kør pejling new i mappen, hvor content/ ligger, eller angiv mappen med --content"
+    }
+
     @discardableResult
     public func write(contentDirectory: String) throws -> [String] {
         let target = DisplayPath.join(contentDirectory, folder)
-        guard SafePath.isDirectory(contentDirectory) else {
-            throw Refusal(description: SafePath.exists(contentDirectory)
-                          ? "\(DisplayPath.relative(contentDirectory)) er en fil og ikke en mappe; --content skal angive indholdsmappen"
-                          : "\(DisplayPath.relative(contentDirectory)): indholdsmappen findes ikke; "
-                            + "kør pejling new i mappen, hvor content/ ligger, eller angiv mappen med --content")
-        }
+        if let problem = Self.contentFolderProblem(contentDirectory) { throw Refusal(description: problem) }
         if SafePath.exists(target) || (try? FileManager.default.destinationOfSymbolicLink(atPath: target)) != nil {
             throw Refusal(description: "\(DisplayPath.relative(target)) findes allerede; pejling new ændrer aldrig en mappe, der findes")
         }
