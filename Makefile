@@ -4,13 +4,15 @@
 SWIFT ?= swift
 OUTPUT ?= output
 
-.PHONY: site test deps pdf-env build release unit-tests e2e-tests schema-tests browser-tests pdf-tests live-reload-test bench-smoke clean
+.PHONY: site test deps pdf-env build release unit-tests e2e-tests schema-tests browser-tests pdf-tests live-reload-test spreadsheet-tests bench-smoke clean
 
 # libcmark (the Markdown parser) comes from Debian; install it when pkg-config cannot find it.
+# zlib (zlib1g-dev) unpacks xlsx case reviews, through ZIPFoundation.
 # faketime (libfaketime) lets the determinism test build with the clock years ahead.
 deps:
 	@missing=; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev pkg-config"; \
+	pkg-config --exists zlib 2>/dev/null || missing="$$missing zlib1g-dev pkg-config"; \
 	command -v faketime >/dev/null 2>&1 || missing="$$missing faketime"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing (apt)…"; \
@@ -76,12 +78,20 @@ live-reload-test: build
 	scripts/browser-env.sh
 	.venv/bin/python -m pytest -q Tests/browser/test_live_reload.py
 
+# `pejling new`'s case review workbook opened in openpyxl (installed into .venv by
+# scripts/browser-env.sh from Tests/browser/requirements.txt), filled in there, saved again by
+# LibreOffice Calc when it is installed, and read back by pejling. Here a missing openpyxl fails
+# the test; in a plain `swift test` it is skipped.
+spreadsheet-tests: build
+	scripts/browser-env.sh
+	PEJLING_PYTHON=.venv/bin/python PEJLING_REQUIRE_OPENPYXL=1 $(SWIFT) test --filter CaseReviewWorkbookTests
+
 # A small run of the benchmark against Hugo (50 and 200 pages, one run each, the debug binary):
 # passes when both tools build every page. The full run is `benchmarks/run.sh` (see benchmarks/README.md).
 bench-smoke: build
 	PEJLING=.build/debug/pejling benchmarks/run.sh --smoke
 
-test: unit-tests schema-tests browser-tests pdf-tests live-reload-test bench-smoke
+test: unit-tests schema-tests browser-tests pdf-tests live-reload-test spreadsheet-tests bench-smoke
 
 clean:
 	rm -rf .build output

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         // Whole numbers of any size, for the exact side of Fisher's test.
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        // The zip container of xlsx case reviews.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, behind a two-file shim.
@@ -35,6 +37,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "BigInt", package: "BigInt"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // `pejling serve`: the staff preview server with live reload. Its own target so that
@@ -60,8 +63,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PejlingKitTests",
-            dependencies: ["PejlingKit"],
-            exclude: ["Golden"]
+            dependencies: ["PejlingKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden", "Spreadsheet/Fixtures"]
         ),
         .testTarget(
             name: "PejlingServeTests",

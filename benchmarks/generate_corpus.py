@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a deterministic benchmark corpus for pejling and the same content as a Hugo site.
 
-    python3 benchmarks/generate_corpus.py N OUTDIR
+    python3 benchmarks/generate_corpus.py [--xlsx] N OUTDIR
 
 writes
 
@@ -15,7 +15,12 @@ Every municipality is fictional (`eksempel: true`, "Benchby 00001"). Each has an
 analysis of about 5 KB of Markdown with four ```maaling blocks and a case review of
 20 cases; every second one also has a status report with a renewed measurement.
 
-The output depends on N and nothing else: municipality i is generated from its own
+With --xlsx, pejling's case reviews are xlsx workbooks instead (maalinger/*.xlsx, one case
+a row, as SPEC.md's "Case reviews as spreadsheets" has them, with shared strings as Excel
+writes them) that count to exactly the same figures as the JSON files; Hugo's copy keeps
+the JSON. Comparing a build of each measures what reading spreadsheets costs.
+
+The output depends on N (and --xlsx) and nothing else: municipality i is generated from its own
 random stream seeded with (SEED, i), so the first 1,000 municipalities of a
 10,000 corpus are the 1,000 corpus. Python standard library only.
 """
@@ -26,6 +31,7 @@ import os
 import random
 import shutil
 import sys
+import zipfile
 
 SEED = "pejling-bench-1"
 CASES = 20  # antal_sager in every measurement
@@ -262,6 +268,74 @@ def write(path, text):
         f.write(text)
 
 
+def xml_escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def column_letters(n):
+    letters = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+XLSX_STATIC = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sagsgennemgang" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    "xl/styles.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>',
+}
+
+
+def case_review_xlsx(meas, seed):
+    """The measurement as a case review workbook, one case a row, that counts to its figures."""
+    rnd = random.Random(seed)
+    columns = []
+    for r in meas["resultater"]:
+        column = (["opfyldt"] * r["opfyldt"] + ["ikke opfyldt"] * r["ikke_opfyldt"]
+                  + ["ikke relevant"] * r["ikke_relevant"])
+        rnd.shuffle(column)
+        columns.append(column)
+    strings, index = [], {}
+
+    def shared(text):
+        if text not in index:
+            index[text] = len(strings)
+            strings.append(text)
+        return f'<c r="{{ref}}" t="s"><v>{index[text]}</v></c>'
+
+    def row(r, cells):
+        return f'<row r="{r}">' + "".join(c.replace("{ref}", f"{column_letters(k)}{r}")
+                                          for k, c in enumerate(cells, 1)) + "</row>"
+
+    serial = (datetime.date.fromisoformat(meas["dato"]) - datetime.date(1899, 12, 30)).days
+    rows = [row(1, [shared("type"), shared(meas["type"])]),
+            row(2, [shared("dato"), f'<c r="{{ref}}" s="1"><v>{serial}</v></c>']),
+            row(4, [shared("sag")] + [shared(r["kriterium"]) for r in meas["resultater"]])]
+    for case in range(meas["antal_sager"]):
+        rows.append(row(case + 5, [f'<c r="{{ref}}"><v>{case + 1}</v></c>']
+                        + [shared(column[case]) for column in columns]))
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             "<sheetData>" + "".join(rows) + "</sheetData></worksheet>")
+    sst = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+           f'count="{len(strings)}" uniqueCount="{len(strings)}">' + "".join(f"<si><t>{xml_escape(t)}</t></si>" for t in strings) + "</sst>")
+    parts = dict(XLSX_STATIC)
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    parts["xl/sharedStrings.xml"] = sst
+    return parts
+
+
+def write_xlsx(path, parts):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+
+
 def dump_json(obj):
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
@@ -427,7 +501,7 @@ def hugo_front(navn, slug, a_front, s_front, a_path, s_path):
     return lines
 
 
-def municipality(i, outdir):
+def municipality(i, outdir, xlsx=False):
     rnd = random.Random(f"{SEED}-{i}")
     slug = f"bench-{i:05d}"
     navn = f"Benchby {i:05d}"
@@ -441,8 +515,9 @@ def municipality(i, outdir):
     a_meas_date = a_date - datetime.timedelta(days=rnd.randint(30, 90))
     a_path = f"maalinger/{a_meas_date.year}-sagsgennemgang.json"
     a_meas = measurement(rnd, "sagsgennemgang", a_meas_date)
-    a_front, a_sections = analysis(rnd, navn, a_date, a_path)
+    a_front, a_sections = analysis(rnd, navn, a_date, xlsx_path(a_path, xlsx))
     files = {a_path: dump_json(a_meas)}
+    measurements = {a_path: a_meas}
     analyse_md = render(a_front, a_sections)
     write(os.path.join(kdir, "analyse.md"), analyse_md)
 
@@ -452,14 +527,19 @@ def municipality(i, outdir):
         s_meas_date = s_date - datetime.timedelta(days=rnd.randint(30, 60))
         s_path = f"maalinger/{s_meas_date.year}-statusmaaling.json"
         base = {r["kriterium"]: r for r in a_meas["resultater"]}
-        files[s_path] = dump_json(measurement(rnd, "statusmaaling", s_meas_date, base))
-        s_front, s_sections = status(rnd, navn, s_date, s_path)
+        measurements[s_path] = measurement(rnd, "statusmaaling", s_meas_date, base)
+        files[s_path] = dump_json(measurements[s_path])
+        s_front, s_sections = status(rnd, navn, s_date, xlsx_path(s_path, xlsx))
         status_md = render(s_front, s_sections)
         write(os.path.join(kdir, "status.md"), status_md)
         status_body = status_md.split("---\n", 2)[2]
 
     for rel, text in files.items():
-        write(os.path.join(kdir, rel), text)
+        if xlsx:
+            write_xlsx(os.path.join(kdir, xlsx_path(rel, True)),
+                       case_review_xlsx(measurements[rel], f"{SEED}-{i}-{rel}"))
+        else:
+            write(os.path.join(kdir, rel), text)
         write(os.path.join(hdir, rel), text)
 
     # Hugo: one page per municipality, the analysis and (after a heading) the status
@@ -467,13 +547,23 @@ def municipality(i, outdir):
     body = analyse_md.split("---\n", 2)[2]
     if s_front:
         body += "\n# Statusrapport\n\n" + status_body
+    if xlsx:  # Hugo reads the JSON copies
+        a_front = [l.replace(".xlsx", ".json") for l in a_front]
+        s_front = s_front and [l.replace(".xlsx", ".json") for l in s_front]
     front = hugo_front(navn, slug, a_front, s_front, a_path, s_path)
     write(os.path.join(hdir, "index.md"), "---\n" + "\n".join(front) + "\n---\n" + body)
 
 
+def xlsx_path(path, xlsx):
+    """A measurement's path as pejling's report names it: .xlsx with --xlsx."""
+    return path[:-len(".json")] + ".xlsx" if xlsx else path
+
+
 def main(argv):
+    xlsx = "--xlsx" in argv[1:]
+    argv = [a for a in argv if a != "--xlsx"]
     if len(argv) != 3 or not argv[1].isdigit() or int(argv[1]) < 1:
-        sys.stderr.write("usage: generate_corpus.py N OUTDIR\n")
+        sys.stderr.write("usage: generate_corpus.py [--xlsx] N OUTDIR\n")
         return 2
     n, outdir = int(argv[1]), argv[2]
     for sub in ("pejling", "hugo"):
@@ -496,7 +586,7 @@ def main(argv):
           RENDER_MAALING)
 
     for i in range(1, n + 1):
-        municipality(i, outdir)
+        municipality(i, outdir, xlsx)
     return 0
 
 

@@ -31,7 +31,9 @@ public enum ErrorPage {
         return ordered.map { diagnostic in
             Entry(severity: diagnostic.severity, location: diagnostic.location.description, message: diagnostic.message,
                   hint: diagnostic.hint,
-                  sourceLine: diagnostic.location.line.flatMap { sourceLine(diagnostic.location.file, $0) },
+                  // A spreadsheet cell (file:C7) has no source line to show.
+                  sourceLine: diagnostic.location.cell != nil ? nil
+                      : diagnostic.location.line.flatMap { sourceLine(diagnostic.location.file, $0) },
                   column: diagnostic.location.column)
         }
     }

@@ -8,9 +8,10 @@ struct New: ParsableCommand {
         abstract: "Opret mappen til en rigtig kommunes forløb med rapporter som kladder.",
         discussion: """
         Skriver content/kommuner/<slug>/ med kommune.yml, analyse.md og status.md som kladder, der \
-        følger Task Forcens rapportskabelon, og en tom sagsgennemgang (maalinger/sagsgennemgang.json). \
-        Kommunen er en af de 98, angivet med kommunekode eller navn (store eller små bogstaver; \
-        æ, ø, å eller ae, oe, aa). En mappe, der findes, ændres aldrig.
+        følger Task Forcens rapportskabelon, og en tom sagsgennemgang (maalinger/sagsgennemgang.xlsx) \
+        med webstedets kriterier fra kriterier.yml som kolonner. Kommunen er en af de 98, angivet \
+        med kommunekode eller navn (store eller små bogstaver; æ, ø, å eller ae, oe, aa). En mappe, \
+        der findes, ændres aldrig.
 
         Eksempler:
           pejling new 561
@@ -43,7 +44,13 @@ struct New: ParsableCommand {
             Console.error("'\(municipality)' passer på \(names)", at: Self.location, hint: "angiv kommunekoden")
             throw ExitCode(1)
         }
-        let scaffold = MunicipalityScaffold(municipality: found, date: Self.today())
+        // The content folder first: its criteria make the case review's columns.
+        if let problem = MunicipalityScaffold.contentFolderProblem(content) {
+            Console.error(problem, at: Self.location)
+            throw ExitCode(1)
+        }
+        guard let criteria = siteCriteria() else { throw ExitCode(1) }
+        let scaffold = MunicipalityScaffold(municipality: found, date: Self.today(), criteria: criteria)
         let folderExists = SafePath.exists(DisplayPath.join(content, scaffold.folder))
         if !folderExists, let other = folderUsing(code: found.code) {
             Console.error("kode \(found.code) (\(found.fullName)) bruges allerede af "
@@ -63,6 +70,25 @@ struct New: ParsableCommand {
         lines.append("Begge rapporter er kladder (kladde: true), og datoerne er pladsholdere.")
         lines.append("Se siden, mens du skriver: pejling serve --content \(content)")
         Console.say(lines.joined(separator: "\n"))
+    }
+
+    /// The site's criteria, the case review's columns; `nil` (with the problems printed) when
+    /// kriterier.yml cannot be read.
+    func siteCriteria() -> [Criterion]? {
+        let path = DisplayPath.join(content, "kriterier.yml")
+        var diagnostics = Diagnostics()
+        switch SourceText.read(path: path, displayPath: DisplayPath.relative(path)) {
+        case .success(let source):
+            if let catalogue = CriteriaCatalogue.load(source, diagnostics: &diagnostics), diagnostics.errorCount == 0 {
+                return catalogue.criteria
+            }
+        case .failure(let problem):
+            diagnostics.append(problem)
+        }
+        Console.report(diagnostics)
+        Console.error("pejling new skal bruge webstedets kriterier (kriterier.yml) til sagsgennemgangens kolonner",
+                      at: Self.location)
+        return nil
     }
 
     /// The folder of another municipality with this code, if any.

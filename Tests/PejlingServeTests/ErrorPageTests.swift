@@ -25,6 +25,14 @@ import Testing
         #expect(error != nil && warning != nil && error!.lowerBound < warning!.lowerBound)
     }
 
+    @Test func aSpreadsheetCellShowsItsNameAndNoSourceLine() {
+        var diagnostics = Diagnostics()
+        diagnostics.error("svaret mangler", at: CellReference(row: 7, column: 3).location(in: "content/k/m.csv"))
+        let entries = ErrorPage.entries(for: diagnostics) { _, _ in "7;opfyldt;;opfyldt" }
+        #expect(entries.map(\.location) == ["content/k/m.csv:C7"])
+        #expect(entries.map(\.sourceLine) == [nil])
+    }
+
     @Test func notFoundEscapesThePath() {
         let html = ErrorPage.notFound(path: "/<x>")
         #expect(html.contains("<code>/&lt;x&gt;</code>"))

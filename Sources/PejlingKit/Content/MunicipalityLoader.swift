@@ -87,6 +87,10 @@ struct MunicipalityLoader: Sendable {
             diagnostics.error("maaling '\(path)' er et link til et sted uden for kommunens mappe", at: location)
             return nil
         }
+        if let format = SpreadsheetFormat(path: path) {
+            return loadSpreadsheetMeasurement(path, format: format, for: kind, at: location, folder: folder, catalogue: catalogue,
+                                              fingerprints: &fingerprints, diagnostics: &diagnostics)
+        }
         let data: [UInt8]
         switch SafePath.readRegularFile(measurementPath) {
         case .success(let bytes): data = bytes
@@ -103,12 +107,18 @@ struct MunicipalityLoader: Sendable {
         // cannot be parsed at all hides them (and its message says so).
         let reading = Measurement.read(bytes: data, file: file, knownCriteria: catalogue?.criterionIDs)
         diagnostics.append(contentsOf: reading.diagnostics)
-        if let (measurementKind, kindLocation) = reading.kind, measurementKind != kind.measurementKind {
-            diagnostics.error("\(kind.fileName) skal have en måling af typen '\(kind.measurementKind.rawValue)', "
-                              + "men denne er af typen '\(measurementKind.rawValue)'",
-                              at: kindLocation)
+        if let (measurementKind, kindLocation) = reading.kind {
+            checkType(measurementKind, at: kindLocation, for: kind, diagnostics: &diagnostics)
         }
-        let measurement = reading.measurement
-        return measurement
+        return reading.measurement
+    }
+
+    /// The one check that a report's measurement (JSON or spreadsheet) is of the report's type.
+    func checkType(_ measurementKind: MeasurementKind, at location: SourceLocation, for kind: ReportKind,
+                   diagnostics: inout Diagnostics) {
+        guard measurementKind != kind.measurementKind else { return }
+        diagnostics.error("\(kind.fileName) skal have en måling af typen '\(kind.measurementKind.rawValue)', "
+                          + "men denne er af typen '\(measurementKind.rawValue)'",
+                          at: location)
     }
 }

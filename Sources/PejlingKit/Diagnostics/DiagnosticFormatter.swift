@@ -50,7 +50,9 @@ public struct DiagnosticFormatter: Sendable {
 
     func human(_ diagnostic: Diagnostic) -> String {
         var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
-        if let line = diagnostic.location.line, let source = sourceLine(diagnostic.location.file, line) {
+        // A spreadsheet cell has no source line to show.
+        if diagnostic.location.cell == nil, let line = diagnostic.location.line,
+           let source = sourceLine(diagnostic.location.file, line) {
             let (shown, caret) = Self.excerpt(source, column: diagnostic.location.column)
             text += "\n    \(shown)"
             if let caret { text += "\n    \(String(repeating: " ", count: caret))^" }

@@ -13,16 +13,21 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     public var line: Int?
     /// The 1-based column, when the input has one.
     public var column: Int?
+    /// A spreadsheet cell's name as the spreadsheet shows it (`C7`), for a place in an xlsx
+    /// or csv case review; `line` and `column` then hold its row and column number.
+    public var cell: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, cell: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.cell = cell
     }
 
-    /// `file:line:column`, leaving out what is unknown.
+    /// `file:line:column` (or `file:C7` for a spreadsheet cell), leaving out what is unknown.
     public var description: String {
         var text = file
+        if let cell { return text + ":" + cell }
         if let line {
             text += ":\(line)"
             if let column { text += ":\(column)" }

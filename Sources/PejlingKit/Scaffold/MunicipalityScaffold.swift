@@ -1,29 +1,34 @@
 import Foundation
 
 /// The starting files for a real municipality's course: `kommune.yml`, a draft analysis and a
-/// draft status report that follow the Task Force's report structure, and an empty case review.
-/// Nothing in them is a figure: the text says what belongs in each section, and the case review
-/// has no results until the consultant enters them.
+/// draft status report that follow the Task Force's report structure, and an empty case review
+/// as an xlsx workbook (``CaseReviewWorkbook``) with the site's criteria as columns. Nothing in
+/// them is a figure: the text says what belongs in each section, and the case review has no
+/// cases until the consultant enters them.
 ///
 /// The analysis is dated `date` and so is the case review; the status report is dated two
 /// years later (the status measurement usually comes 1½–2 years after the analysis), so that
 /// `pejling check` passes. Both dates are placeholders to correct.
 ///
 /// ```swift
-/// let scaffold = MunicipalityScaffold(municipality: MunicipalityRegistry.byCode(561)!, date: ISODate("2026-03-02")!)
+/// let scaffold = MunicipalityScaffold(municipality: MunicipalityRegistry.byCode(561)!, date: ISODate("2026-03-02")!,
+///                                     criteria: catalogue.criteria)
 /// try scaffold.write(contentDirectory: "content")   // content/kommuner/esbjerg/…
 /// ```
 public struct MunicipalityScaffold: Sendable {
     public let municipality: RegisteredMunicipality
     /// The analysis's (and case review's) date.
     public let date: ISODate
+    /// The site's criteria (kriterier.yml), the case review's columns.
+    public let criteria: [Criterion]
 
     /// Where the case review goes, inside the municipality folder.
-    public static let measurementPath = "maalinger/sagsgennemgang.json"
+    public static let measurementPath = "maalinger/sagsgennemgang.xlsx"
 
-    public init(municipality: RegisteredMunicipality, date: ISODate) {
+    public init(municipality: RegisteredMunicipality, date: ISODate, criteria: [Criterion] = []) {
         self.municipality = municipality
         self.date = date
+        self.criteria = criteria
     }
 
     /// The status report's placeholder date: two years after the analysis.
@@ -37,12 +42,12 @@ public struct MunicipalityScaffold: Sendable {
     public var folder: String { "kommuner/\(municipality.slug)" }
 
     /// The files, by path inside the municipality folder, in the order they are written.
-    public var files: [(path: String, text: String)] {
+    public func files() throws -> [(path: String, bytes: [UInt8])] {
         [
-            ("kommune.yml", municipalityFile),
-            ("analyse.md", analysisFile),
-            ("status.md", statusFile),
-            (Self.measurementPath, measurementFile),
+            ("kommune.yml", Array(municipalityFile.utf8)),
+            ("analyse.md", Array(analysisFile.utf8)),
+            ("status.md", Array(statusFile.utf8)),
+            (Self.measurementPath, try CaseReviewWorkbook(kind: .sagsgennemgang, date: date, criteria: criteria).xlsx()),
         ]
     }
 
@@ -55,15 +60,19 @@ public struct MunicipalityScaffold: Sendable {
     /// beside it first and renamed into place, so a failure leaves nothing half-made.
     ///
     /// - Returns: the paths written, as the user would name them.
+    /// Why `contentDirectory` cannot take a new municipality (it is a file, or missing), or nil.
+    public static func contentFolderProblem(_ contentDirectory: String) -> String? {
+        guard !SafePath.isDirectory(contentDirectory) else { return nil }
+        return SafePath.exists(contentDirectory)
+            ? "\(DisplayPath.relative(contentDirectory)) er en fil og ikke en mappe; --content skal angive indholdsmappen"
+            : "\(DisplayPath.relative(contentDirectory)): indholdsmappen findes ikke; "
+                + "kør pejling new i mappen, hvor content/ ligger, eller angiv mappen med --content"
+    }
+
     @discardableResult
     public func write(contentDirectory: String) throws -> [String] {
         let target = DisplayPath.join(contentDirectory, folder)
-        guard SafePath.isDirectory(contentDirectory) else {
-            throw Refusal(description: SafePath.exists(contentDirectory)
-                          ? "\(DisplayPath.relative(contentDirectory)) er en fil og ikke en mappe; --content skal angive indholdsmappen"
-                          : "\(DisplayPath.relative(contentDirectory)): indholdsmappen findes ikke; "
-                            + "kør pejling new i mappen, hvor content/ ligger, eller angiv mappen med --content")
-        }
+        if let problem = Self.contentFolderProblem(contentDirectory) { throw Refusal(description: problem) }
         if SafePath.exists(target) || (try? FileManager.default.destinationOfSymbolicLink(atPath: target)) != nil {
             throw Refusal(description: "\(DisplayPath.relative(target)) findes allerede; pejling new ændrer aldrig en mappe, der findes")
         }
@@ -75,12 +84,18 @@ public struct MunicipalityScaffold: Sendable {
             throw Refusal(description: "\(DisplayPath.relative(parent)) kan ikke oprettes, fordi \(SystemError.describe(error))")
         }
         let staging = DisplayPath.join(parent, ".new-\(municipality.slug)-\(UInt32.random(in: 0...UInt32.max))")
+        let files: [(path: String, bytes: [UInt8])]
+        do {
+            files = try self.files()
+        } catch {
+            throw Refusal(description: "sagsgennemgangens regneark kan ikke laves: \(error)")
+        }
         do {
             for file in files {
                 let path = staging + "/" + file.path
                 let folder = (path as NSString).deletingLastPathComponent
                 try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try FileWriting.write(Array(file.text.utf8), to: path)
+                try FileWriting.write(file.bytes, to: path)
             }
             // rename(2) fails rather than replace a folder that appeared meanwhile (unless empty).
             guard rename(staging, target) == 0 else {
@@ -150,7 +165,7 @@ public struct MunicipalityScaffold: Sendable {
 
         # Bilag 1: Sagsgennemgangen
 
-        *Task Forcen gennemgår 20 sager. Skriv resultaterne i `\(Self.measurementPath)`; tabellerne nedenfor viser dem for hvert pejlemærke. Med 20 sager er den tilfældige variation stor: sidens tal vises med "k af n sager" og usikkerhed.*
+        *Task Forcen gennemgår 20 sager. Skriv dem i regnearket `\(Self.measurementPath)`, én sag pr. række fra række 5 med et svar i hver kriteriekolonne (opfyldt, ikke opfyldt eller ikke relevant); pejling tæller selv resultaterne op, og tabellerne nedenfor viser dem for hvert pejlemærke. Med 20 sager er den tilfældige variation stor: sidens tal vises med "k af n sager" og usikkerhed.*
 
         ```maaling
         pejlemaerke: faglig-udredning
@@ -195,7 +210,7 @@ public struct MunicipalityScaffold: Sendable {
 
         *Statusmålingen er en pejling af 20 nye sager efter samme kriterier som i analysen: et billede af, om kommunen er på rette vej, ikke en slutmåling.*
 
-        *Når målingen er lavet: læg den i `maalinger/statusmaaling.json` med `"type": "statusmaaling"`, tilføj `maaling: maalinger/statusmaaling.json` i toppen af denne fil, og indsæt en blok pr. pejlemærke:*
+        *Når målingen skal laves: kopiér `\(Self.measurementPath)` til `maalinger/statusmaaling.xlsx`, skriv `statusmaaling` i celle B1 og statusmålingens dato i B2, og udfyld én række pr. sag. Tilføj `maaling: maalinger/statusmaaling.xlsx` i toppen af denne fil, og indsæt en blok pr. pejlemærke:*
 
             ```maaling
             pejlemaerke: faglig-udredning
@@ -204,18 +219,6 @@ public struct MunicipalityScaffold: Sendable {
         # Kommunens bemærkninger
 
         *Kommunens egne afsluttende bemærkninger.*
-
-        """
-    }
-
-    var measurementFile: String {
-        """
-        {
-          "type": "sagsgennemgang",
-          "dato": "\(date)",
-          "antal_sager": 20,
-          "resultater": []
-        }
 
         """
     }

@@ -60,6 +60,13 @@ import Testing
         }
         deinit { try? FileManager.default.removeItem(at: root) }
 
+        /// The criteria of the copied kriterier.yml.
+        func criteria() throws -> [Criterion] {
+            var diagnostics = Diagnostics()
+            let source = try SourceText.read(path: content + "/kriterier.yml", displayPath: "kriterier.yml").get()
+            return try #require(CriteriaCatalogue.load(source, diagnostics: &diagnostics)).criteria
+        }
+
         func check(drafts: Bool) -> SiteBuilder.Result {
             var options = BuildOptions()
             options.contentDirectory = content
@@ -74,15 +81,17 @@ import Testing
     @Test func writesTheFourFilesAndPassesCheck() throws {
         let site = try EmptyContent()
         let esbjerg = try #require(MunicipalityRegistry.byCode(561))
-        let written = try MunicipalityScaffold(municipality: esbjerg, date: date).write(contentDirectory: site.content)
-        #expect(written.map { ($0 as NSString).lastPathComponent } == ["kommune.yml", "analyse.md", "status.md", "sagsgennemgang.json"])
+        let written = try MunicipalityScaffold(municipality: esbjerg, date: date, criteria: try site.criteria())
+            .write(contentDirectory: site.content)
+        #expect(written.map { ($0 as NSString).lastPathComponent } == ["kommune.yml", "analyse.md", "status.md", "sagsgennemgang.xlsx"])
         for path in written { #expect(FileManager.default.fileExists(atPath: path)) }
         for drafts in [false, true] {
             let result = site.check(drafts: drafts)
             #expect(!result.failed, "\(result.diagnostics.sorted)")
             #expect(result.diagnostics.errorCount == 0)
-            // The only warning: the case review has no results yet.
-            #expect(result.diagnostics.sorted.map(\.message).allSatisfy { $0.contains("'resultater' er tom") })
+            // The only warning: the case review has no cases yet.
+            #expect(result.diagnostics.sorted.map(\.message).allSatisfy { $0 == "sagsgennemgangen har endnu ingen sager: række 5 er tom" })
+            #expect(result.diagnostics.sorted.map(\.location.description).allSatisfy { $0.hasSuffix("kommuner/esbjerg/maalinger/sagsgennemgang.xlsx:A5") })
         }
         #expect(site.check(drafts: true).municipalities == ["esbjerg"])
         // Both reports are drafts: a build without --drafts has nothing for Esbjerg yet.
@@ -93,7 +102,7 @@ import Testing
 
     @Test func theFilesFollowTheReportStructure() throws {
         let scaffold = MunicipalityScaffold(municipality: try #require(MunicipalityRegistry.byCode(169)), date: date)
-        let files = Dictionary(uniqueKeysWithValues: scaffold.files.map { ($0.path, $0.text) })
+        let files = Dictionary(uniqueKeysWithValues: try scaffold.files().map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
         let yml = try #require(files["kommune.yml"])
         #expect(yml.contains("kode: 169\n"))
         #expect(yml.contains("navn: Høje-Taastrup Kommune\n"))
@@ -102,7 +111,7 @@ import Testing
         #expect(analysis.hasPrefix("---\n"))
         #expect(analysis.contains("\nkladde: true\n"))
         #expect(analysis.contains("\ndato: 2026-03-02\n"))
-        #expect(analysis.contains("\nmaaling: maalinger/sagsgennemgang.json\n"))
+        #expect(analysis.contains("\nmaaling: maalinger/sagsgennemgang.xlsx\n"))
         let analysisHeadings = analysis.split(separator: "\n").filter { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
         #expect(analysisHeadings == ["Sammenfatning", "Overordnet styring og faglig ledelse", "Faglig udredning",
                                      "Valg af indsats og opfølgning", "Inddragelse af barn og familie",
@@ -112,11 +121,11 @@ import Testing
         #expect(status.contains("\ndato: 2028-03-02\n"))
         let statusHeadings = status.split(separator: "\n").filter { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
         #expect(statusHeadings == ["Indledning", "Task Forcens vurdering", "Statusmåling", "Kommunens bemærkninger"])
-        let measurement = try #require(files["maalinger/sagsgennemgang.json"])
-        let (loaded, _) = Measurement.load(bytes: Array(measurement.utf8), file: "m.json")
+        let workbook = try #require(try scaffold.files().first { $0.path == "maalinger/sagsgennemgang.xlsx" }?.bytes)
+        let (loaded, _) = Measurement.load(spreadsheet: workbook, format: .xlsx, file: "m.xlsx")
         #expect(loaded?.kind == .sagsgennemgang)
         #expect(loaded?.date == date)
-        #expect(loaded?.caseCount == 20)
+        #expect(loaded?.caseCount == 0)
         #expect(loaded?.results.isEmpty == true)
     }
 
