@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import PejlingKit
 
-/// Options shared by `build` and `check`.
+/// `--content` and `--templates`, for `build`, `check` and `serve`.
 ///
 /// Defaults are written into the help text in Danish (`standard: content`) rather than left
 /// to ArgumentParser, which would add an English "(default: …)" of its own: each option is
 /// stored as an optional and read through a property that fills in the default.
-struct CommonOptions: ParsableArguments {
+struct FolderOptions: ParsableArguments {
     @Option(name: .customLong("content"), help: ArgumentHelp("Indholdsmappen (standard: content).", valueName: "mappe"))
     var contentOption: String?
     var content: String { contentOption ?? "content" }
@@ -15,6 +15,17 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("templates"), help: ArgumentHelp("Skabelonmappen (standard: Templates).", valueName: "mappe"))
     var templatesOption: String?
     var templates: String { templatesOption ?? "Templates" }
+}
+
+/// Options shared by `build` and `check`.
+///
+/// Defaults are written into the help text in Danish (`standard: content`) rather than left
+/// to ArgumentParser, which would add an English "(default: …)" of its own: each option is
+/// stored as an optional and read through a property that fills in the default.
+struct CommonOptions: ParsableArguments {
+    @OptionGroup var folders: FolderOptions
+    var content: String { folders.content }
+    var templates: String { folders.templates }
 
     @Flag(help: "Lad advarsler tælle som fejl.")
     var strict = false

@@ -23,13 +23,9 @@ struct Serve: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .customLong("content"), help: ArgumentHelp("Indholdsmappen (standard: content).", valueName: "mappe"))
-    var contentOption: String?
-    var content: String { contentOption ?? "content" }
-
-    @Option(name: .customLong("templates"), help: ArgumentHelp("Skabelonmappen (standard: Templates).", valueName: "mappe"))
-    var templatesOption: String?
-    var templates: String { templatesOption ?? "Templates" }
+    @OptionGroup var folders: FolderOptions
+    var content: String { folders.content }
+    var templates: String { folders.templates }
 
     @Option(name: .customLong("port"), help: ArgumentHelp("Porten, der lyttes på (standard: 8080).", valueName: "port"))
     var portOption: Int?

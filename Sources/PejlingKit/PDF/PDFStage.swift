@@ -48,9 +48,8 @@ final class PDFStage: Sendable {
     @discardableResult
     func render(_ municipality: Municipality, content: SiteContent, templates: TemplateSet, assets: SiteAssets,
                 into sink: any OutputSink, diagnostics: inout Diagnostics) -> Int {
-        let (html, problems) = PrintDocument(content: content, municipality: municipality, templates: templates,
-                                             assets: assets, printStylesheet: printStylesheet).render()
-        diagnostics.append(contentsOf: problems)
+        let html = PrintDocument(content: content, municipality: municipality, templates: templates,
+                                 assets: assets, printStylesheet: printStylesheet).render()
         let slug = municipality.slug
         let outputLocation = SourceLocation(file: DisplayPath.relative(options.outputDirectory))
         switch pool.render(Array(html.utf8)) {

@@ -21,9 +21,8 @@ struct PrintDocument {
     static let templateName = "pdf"
     static let stylesheetPath = "pdf/pdf.css"
 
-    /// The document, with every diagnostic found while rendering the reports.
-    func render() -> (html: String, diagnostics: Diagnostics) {
-        let diagnostics = Diagnostics()
+    /// The document. The municipality was checked when it loaded: rendering finds no problems.
+    func render() -> String {
         let slug = municipality.slug
         let figures = FigurePresenter(catalogue: content.catalogue, analysis: municipality.analysis?.measurement,
                                       status: municipality.status?.measurement,
@@ -52,27 +51,18 @@ struct PrintDocument {
             return context
         }
         let links = PageLinks(baseURL: content.config.baseURL, slug: slug)
-        var context: [String: Any] = [
-            "site": PageContext.site(content.config),
-            "kommune": PageContext.municipality(municipality),
-            "rapporter": reports,
-            "kladde": municipality.hasDraft,
-            "eksempel": municipality.isExample,
-            "sidetitel": "\(municipality.name) – \(content.config.title)",
-            "id_praefiks": "",
-            "rod": "",
-            "har_pejling": municipality.status?.measurement != nil,
-            "indhold": contents.map { entry in
-                var entry = entry
-                entry["niveau\(entry["niveau"] as? Int ?? 1)"] = true
-                return entry
-            },
-            "inline_css": assets.preparedStylesheet,
-            "pdf_css": PreparedText(printStylesheet),
-        ]
+        var context = PageContext.municipalityPage(municipality, config: content.config, reports: reports)
+        context["rod"] = ""
+        context["indhold"] = contents.map { entry in
+            var entry = entry
+            entry["niveau\(entry["niveau"] as? Int ?? 1)"] = true
+            return entry
+        }
+        context["inline_css"] = assets.preparedStylesheet
+        context["pdf_css"] = PreparedText(printStylesheet)
         if !summary.isEmpty { context["sammenfatning"] = PreparedText(summary) }
         if let base = links.canonicalFolderPage { context["adresse"] = base }
-        return (templates.render(context, template: Self.templateName), diagnostics)
+        return templates.render(context, template: Self.templateName)
     }
 
     /// A heading of a report, as the table of contents lists it (`titel` is HTML, shown

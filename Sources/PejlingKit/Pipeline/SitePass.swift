@@ -65,8 +65,7 @@ struct SitePass: Sendable {
             outcome.reused = true
             return outcome
         }
-        let (files, problems) = pages.files(for: municipality, linksPDF: pdfStage != nil)
-        outcome.diagnostics.append(contentsOf: problems)
+        let files = pages.files(for: municipality, linksPDF: pdfStage != nil)
         outcome.fileCount = write(files, into: sink, diagnostics: &outcome.diagnostics)
         outcome.fileCount += pdfStage?.render(municipality, content: pages.content, templates: pages.templates,
                                               assets: pages.assets, into: sink, diagnostics: &outcome.diagnostics) ?? 0

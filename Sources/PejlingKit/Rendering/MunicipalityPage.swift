@@ -13,9 +13,8 @@ struct MunicipalityPage {
     static let fragmentIDPrefix = "pejling-"
 
     /// The files for `<slug>/`. The municipality was checked when it loaded: rendering finds
-    /// no problems of its own (the diagnostics stay for the caller's sake, and are empty).
-    func render() -> ([OutputFile], Diagnostics) {
-        let diagnostics = Diagnostics()
+    /// no problems of its own.
+    func render() -> [OutputFile] {
         let slug = municipality.slug
         let figures = FigurePresenter(catalogue: content.catalogue, analysis: municipality.analysis?.measurement,
                                       status: municipality.status?.measurement,
@@ -42,16 +41,7 @@ struct MunicipalityPage {
             OutputFile(path: "\(slug)/indlejring.css", text: assets.scopedStylesheet),
         ]
 
-        var context: [String: Any] = [
-            "site": PageContext.site(content.config),
-            "kommune": PageContext.municipality(municipality),
-            "rapporter": reports,
-            "kladde": municipality.hasDraft,
-            "eksempel": municipality.isExample,
-            "sidetitel": "\(municipality.name) – \(content.config.title)",
-            "id_praefiks": "",
-            "har_pejling": municipality.status?.measurement != nil,
-        ]
+        var context = PageContext.municipalityPage(municipality, config: content.config, reports: reports)
         // The header links the overview only where it is published (PageLinks.overview).
         if let overview = links.overview { context["oversigt_href"] = PreparedText(overview) }
         let summary = figures.summaryHTML()
@@ -81,6 +71,6 @@ struct MunicipalityPage {
         fragment["id_praefiks"] = Self.fragmentIDPrefix
         fragment["rapporter"] = fragmentReports
         files.append(OutputFile(path: "\(slug)/indlejring.html", text: templates.render(fragment, template: "indlejring")))
-        return (files, diagnostics)
+        return files
     }
 }

@@ -30,4 +30,20 @@ enum PageContext {
             "kladde": report.isDraft,
         ]
     }
+
+    /// What every rendering of a municipality's report page starts from — the folder page,
+    /// the self-contained file, the fragment and the print document: the site, the
+    /// municipality, its reports (already rendered) and the notices that apply.
+    static func municipalityPage(_ municipality: Municipality, config: SiteConfig, reports: [[String: Any]]) -> [String: Any] {
+        [
+            "site": site(config),
+            "kommune": self.municipality(municipality),
+            "rapporter": reports,
+            "kladde": municipality.hasDraft,
+            "eksempel": municipality.isExample,
+            "sidetitel": "\(municipality.name) – \(config.title)",
+            "id_praefiks": "",
+            "har_pejling": municipality.status?.measurement != nil,
+        ]
+    }
 }

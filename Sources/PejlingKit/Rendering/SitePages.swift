@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// if let pages = SitePages.load(templatesDirectory: "Templates", site: site, diagnostics: &diagnostics) {
-///     let (files, problems) = pages.files(for: municipality)
+///     let files = pages.files(for: municipality)
 /// }
 /// ```
 struct SitePages: Sendable {
@@ -21,9 +21,9 @@ struct SitePages: Sendable {
                          templates: templates, assets: assets)
     }
 
-    /// A municipality's files (``MunicipalityPage``), with what rendering found; `linksPDF`
-    /// when the build writes `<slug>/<slug>.pdf` too, which the downloads then link.
-    func files(for municipality: Municipality, linksPDF: Bool = false) -> ([OutputFile], Diagnostics) {
+    /// A municipality's files (``MunicipalityPage``); `linksPDF` when the build writes
+    /// `<slug>/<slug>.pdf` too, which the downloads then link.
+    func files(for municipality: Municipality, linksPDF: Bool = false) -> [OutputFile] {
         MunicipalityPage(content: content, municipality: municipality, templates: templates, assets: assets,
                          linksPDF: linksPDF).render()
     }
