@@ -4,7 +4,7 @@ import PejlingKit
 /// `pejling build`.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Byg siderne ud fra indholdet i output-mappen.",
+        abstract: "Byg siderne ud fra indholdet, og skriv dem i output-mappen.",
         discussion: """
         Skriver output/index.html og for hver kommune <slug>/index.html, <slug>/<slug>.html \
         (samlet i én fil), <slug>/indlejring.html (til indsættelse i et CMS) og filerne til \

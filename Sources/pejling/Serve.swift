@@ -71,6 +71,9 @@ struct Serve: AsyncParsableCommand {
         } catch let error as PreviewServer.ServeError {
             Console.error("\(error)", at: SourceLocation(file: "--port"))
             throw ExitCode(1)
+        } catch {
+            Console.error("forhåndsvisningen stoppede: \(SystemError.describe(error))", at: SourceLocation(file: "pejling serve"))
+            throw ExitCode(1)
         }
         Console.say("Stoppet.")
     }

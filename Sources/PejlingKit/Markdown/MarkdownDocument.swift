@@ -9,8 +9,10 @@ import Foundation
 /// ```
 final class MarkdownDocument {
     private let root: OpaquePointer
-    /// The custom blocks that stand for the headings (``prepareHeadings()``), with what they need.
-    private var headingSlots: [(node: OpaquePointer, level: Int, inner: String)] = []
+    /// The custom blocks that stand for the headings (``prepareAnchors()``), each with its
+    /// heading, taken out of the tree (and freed with the document) so that its text can be
+    /// rendered again for every prefix.
+    private var headingSlots: [(node: OpaquePointer, heading: OpaquePointer, level: Int)] = []
     /// The links whose address is a place on the same page (`#…`), with that place as written.
     private var localLinks: [(node: OpaquePointer, fragment: String)] = []
 
@@ -26,6 +28,7 @@ final class MarkdownDocument {
 
     deinit {
         cmark_node_free(root)
+        for slot in headingSlots { cmark_node_free(slot.heading) }
     }
 
     /// One thing in the text that loading checks, with the line and byte column where it starts
@@ -171,35 +174,30 @@ final class MarkdownDocument {
     }
 
     /// Gets the headings and the links to places on the page ready for
-    /// ``setAnchors(headings:idPrefix:)``: each heading becomes a block whose opening tag
-    /// can be set, and each `#…` link is remembered. Call after the other changes.
+    /// ``setAnchors(headings:idPrefix:)``: each heading gives way to a block whose HTML can be
+    /// set, and each `#…` link (in a heading too) is remembered. Call after the other changes.
     /// Returns the number of headings.
+    ///
+    /// Every node is found before the tree changes, and no heading is freed until the document
+    /// is: the list of nodes includes a heading's own links, which must stay valid.
     @discardableResult
     func prepareAnchors() -> Int {
+        var headings: [OpaquePointer] = []
         for node in nodes() {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
-                let level = Int(cmark_node_get_heading_level(node))
-                // The heading alone renders as `<hN>…</hN>\n`; keep what is between the tags.
-                var inner = ""
-                if let html = cmark_render_html(node, CMARK_OPT_DEFAULT) {
-                    inner = String(cString: html)
-                    cmark_get_default_mem_allocator().pointee.free(html)
-                }
-                let open = "<h\(level)>", close = "</h\(level)>\n"
-                if inner.hasPrefix(open), inner.hasSuffix(close) {
-                    inner = String(inner.dropFirst(open.count).dropLast(close.count))
-                }
-                guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-                cmark_node_replace(node, custom)
-                cmark_node_free(node)
-                headingSlots.append((custom, level, inner))
+                headings.append(node)
             case CMARK_NODE_LINK:
                 let address = Self.address(node)
                 if address.hasPrefix("#") { localLinks.append((node, String(address.dropFirst()))) }
             default:
                 break
             }
+        }
+        for heading in headings {
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_replace(heading, custom)  // unlinks the heading, which the slot keeps
+            headingSlots.append((custom, heading, Int(cmark_node_get_heading_level(heading))))
         }
         return headingSlots.count
     }
@@ -208,17 +206,29 @@ final class MarkdownDocument {
     /// gets no attributes) and points every `#…` link at `idPrefix` + the place written,
     /// except `#` and `#top`, which mean the top of the page.
     func setAnchors(headings: [HeadingMarkup], idPrefix: String) {
+        for link in localLinks where !link.fragment.isEmpty && link.fragment.lowercased() != "top" {
+            cmark_node_set_url(link.node, "#" + idPrefix + link.fragment)
+        }
         for (index, slot) in headingSlots.enumerated() {
             var open = "<h\(slot.level)"
             if index < headings.count {
                 open += " id=\"\(HTML.escape(idPrefix + headings[index].id))\""
                 if let className = headings[index].className { open += " class=\"\(HTML.escape(className))\"" }
             }
-            cmark_node_set_on_enter(slot.node, open + ">" + slot.inner + "</h\(slot.level)>")
+            cmark_node_set_on_enter(slot.node, open + ">" + Self.innerHTML(of: slot.heading, level: slot.level) + "</h\(slot.level)>")
         }
-        for link in localLinks where !link.fragment.isEmpty && link.fragment.lowercased() != "top" {
-            cmark_node_set_url(link.node, "#" + idPrefix + link.fragment)
+    }
+
+    /// What cmark renders between a heading's tags (the heading alone renders as `<hN>…</hN>\n`).
+    private static func innerHTML(of heading: OpaquePointer, level: Int) -> String {
+        guard let html = cmark_render_html(heading, CMARK_OPT_DEFAULT) else { return "" }
+        defer { cmark_get_default_mem_allocator().pointee.free(html) }
+        var inner = String(cString: html)
+        let open = "<h\(level)>", close = "</h\(level)>\n"
+        if inner.hasPrefix(open), inner.hasSuffix(close) {
+            inner = String(inner.dropFirst(open.count).dropLast(close.count))
         }
+        return inner
     }
 
     /// The document as HTML.

@@ -58,7 +58,7 @@ final class PDFStage: Sendable {
                 try sink.write(OutputFile(path: "\(slug)/\(slug).pdf", bytes: pdf))
                 return 1
             } catch {
-                diagnostics.error("\(error)", at: outputLocation)
+                diagnostics.error(SystemError.outputProblem(error), at: outputLocation)
             }
         case .failed(let error) where error.isUnavailable:
             diagnostics.error("PDF'erne kan ikke laves: \(error)", at: outputLocation, hint: PDFEngine.installHint)

@@ -35,14 +35,15 @@ struct SitePass: Sendable {
         let site = loader.loadSiteFiles(diagnostics: &diagnostics)
         let pages = SitePages.load(templatesDirectory: options.templatesDirectory, site: site, diagnostics: &diagnostics)
         // The PDF stage (--pdf, or pdf: true in site.yml): after a municipality's pages, its
-        // PDF; never for `check`, which writes nothing.
-        let pdfStage = sink is DiscardingSink ? nil
-            : PDFStage.make(options: options, config: site?.config, templates: pages?.templates, diagnostics: &diagnostics)
+        // PDF. `check` makes the stage too, so that a missing print template is reported, but
+        // renders nothing (making the stage starts no engine).
+        let pdfStage = PDFStage.make(options: options, config: site?.config, templates: pages?.templates, diagnostics: &diagnostics)
+        let rendersPDF = pdfStage != nil && !(sink is DiscardingSink)
         defer { pdfStage?.finish() }
         guard let site else { return .failure(diagnostics) }
         let slugs = loader.municipalitySlugs(root: site.root, diagnostics: &diagnostics)
         let outcomes = loader.mapMunicipalities(slugs, site: site, memory: memory) { slug, load in
-            pass(slug, load, pages: pages, pdfStage: pdfStage, sink: sink)
+            pass(slug, load, pages: pages, pdfStage: rendersPDF ? pdfStage : nil, sink: sink)
         }
         if let memory {
             let loads = outcomes.compactMap { outcome in outcome.load.map { (outcome.slug, $0.value) } }

@@ -88,7 +88,7 @@ public struct MunicipalityScaffold: Sendable {
         do {
             files = try self.files()
         } catch {
-            throw Refusal(description: "sagsgennemgangens regneark kan ikke laves: \(error)")
+            throw Refusal(description: "sagsgennemgangens regneark kan ikke laves: \(SystemError.describe(error))")
         }
         do {
             for file in files {
@@ -99,7 +99,8 @@ public struct MunicipalityScaffold: Sendable {
             }
             // rename(2) fails rather than replace a folder that appeared meanwhile (unless empty).
             guard rename(staging, target) == 0 else {
-                throw Refusal(description: "\(DisplayPath.relative(target)) kan ikke oprettes, fordi \(SystemError.describe(errno))")
+                let reason = SystemError.describe(errno)  // before anything else can change errno
+                throw Refusal(description: "\(DisplayPath.relative(target)) kan ikke oprettes, fordi \(reason)")
             }
         } catch {
             try? manager.removeItem(atPath: staging)

@@ -121,6 +121,23 @@ struct MarkdownRendererTests {
         #expect(seen.map(\.line) == [3, 7])
         #expect(seen.first?.content == "pejlemaerke: a\n")
     }
+
+    /// A heading's own links were once freed with the heading and then written to: the
+    /// heading is kept until the document goes, and its links follow each form's prefix.
+    @Test("a link inside a heading follows the prefix of every form, many times over")
+    func linkInsideHeading() {
+        let markdown = "# Bilag [se metoden](#metode) og [kilde](https://x.dk)\n\n## Metode\n\n[op](#bilag)\n"
+        for _ in 0..<200 {
+            let forms = MarkdownRenderer(headingShift: 1).render(
+                markdown, headings: [HeadingMarkup(id: "bilag", className: "bilag"), HeadingMarkup(id: "metode")],
+                idPrefixes: ["", "pejling-"])
+            #expect(forms.count == 2)
+            #expect(forms[0].contains(##"<h2 id="bilag" class="bilag">Bilag <a href="#metode">se metoden</a> og <a href="https://x.dk">kilde</a></h2>"##))
+            #expect(forms[1].contains(##"<h2 id="pejling-bilag" class="bilag">Bilag <a href="#pejling-metode">se metoden</a>"##))
+            #expect(forms[1].contains(##"<h3 id="pejling-metode">Metode</h3>"##))
+            #expect(forms[1].contains(##"<a href="#pejling-bilag">op</a>"##))
+        }
+    }
 }
 
 @Suite("Link policy")
