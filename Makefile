@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUTPUT ?= output
 
-.PHONY: site test deps pdf-env build release unit-tests e2e-tests schema-tests browser-tests pdf-tests live-reload-test spreadsheet-tests bench-smoke clean
+.PHONY: site site-binary test deps pdf-env build release unit-tests e2e-tests schema-tests browser-tests pdf-tests live-reload-test spreadsheet-tests bench-smoke clean
 
 # libcmark (the Markdown parser) comes from Debian; install it when pkg-config cannot find it.
 # zlib (zlib1g-dev) unpacks xlsx case reviews, through ZIPFoundation.
@@ -31,9 +31,19 @@ release: deps
 build: deps
 	$(SWIFT) build
 
-# The site and, for every municipality, its PDF report (<slug>/<slug>.pdf).
-site: release pdf-env
-	.build/release/pejling build --content content --templates Templates --output $(OUTPUT) --pdf
+# The binary `make site` uses: release, without the Serve trait (no Hummingbird or SwiftNIO to
+# compile; its `serve` says so), in a build folder of its own so that it never swaps out the
+# full binary of .build/release.
+SITE_BUILD = .build/site
+site-binary:
+	$(SWIFT) build -c release --product pejling --disable-default-traits --scratch-path $(SITE_BUILD)
+
+# The site and, for every municipality, its PDF report (<slug>/<slug>.pdf). After the Debian
+# packages (one apt at a time), the PDF engine is installed, mostly downloading, while pejling
+# compiles.
+site: deps
+	@$(MAKE) --no-print-directory -j2 site-binary pdf-env
+	$(SITE_BUILD)/release/pejling build --content content --templates Templates --output $(OUTPUT) --pdf
 	@echo "Open $(OUTPUT)/index.html in a browser."
 
 unit-tests: build

@@ -8,6 +8,13 @@ let package = Package(
         .executable(name: "pejling", targets: ["pejling"]),
         .library(name: "PejlingKit", targets: ["PejlingKit"]),
     ],
+    // `Serve`, on by default: `pejling serve`, with Hummingbird and SwiftNIO. `make site` builds
+    // without it (`--disable-default-traits`): rendering the site needs no web server, and
+    // compiling one in release mode was most of a fresh clone's `make site`.
+    traits: [
+        .trait(name: "Serve", description: "pejling serve: the preview server (Hummingbird, SwiftNIO)"),
+        .default(enabledTraits: ["Serve"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -57,7 +64,7 @@ let package = Package(
             name: "pejling",
             dependencies: [
                 "PejlingKit",
-                "PejlingServe",
+                .target(name: "PejlingServe", condition: .when(traits: ["Serve"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
 import PejlingKit
+#if Serve
 import PejlingServe
+#endif
 
-/// `pejling serve`.
+/// `pejling serve`. Without the `Serve` trait (the binary `make site` builds) the command is
+/// there but says that this binary has no server, and how to get one.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Se siderne med kladder i en browser; åbne sider opdateres, når du gemmer.",
@@ -43,6 +46,18 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        #if Serve
+        try await serve()
+        #else
+        Console.error("denne pejling er bygget uden serve (make site bygger kun det, der skal til for at bygge siden)",
+                      at: SourceLocation(file: "pejling serve"),
+                      hint: "byg den fulde pejling med make build, og kør .build/debug/pejling serve")
+        throw ExitCode(1)
+        #endif
+    }
+
+    #if Serve
+    private func serve() async throws {
         for (flag, folder) in [("--content", content), ("--templates", templates)] where !SafePath.isDirectory(folder) {
             let what = flag == "--content" ? "indholdsmappen" : "skabelonmappen"
             Console.error(SafePath.exists(folder) ? "\(folder) er en fil og ikke en mappe; \(flag) skal angive \(what)"
@@ -77,4 +92,5 @@ struct Serve: AsyncParsableCommand {
         }
         Console.say("Stoppet.")
     }
+    #endif
 }

@@ -70,9 +70,15 @@ public struct ContentLoader: Sendable {
     /// ```swift
     /// let titles = loader.mapMunicipalities(slugs, site: site, memory: nil) { _, load in load.municipality?.name }
     /// ```
+    ///
+    /// `shortcut` is asked first, on the same thread: what it returns stands for the slug's
+    /// result, and its folder is not read (a build takes an unchanged municipality's summary
+    /// from the previous output's manifest).
     func mapMunicipalities<Output: Sendable>(_ slugs: [String], site: SiteFiles, memory: (any BuildMemory)?,
+                                             shortcut: @Sendable (String) -> Output? = { _ in nil },
                                              _ body: @Sendable (String, MunicipalityLoad) -> Output) -> [Output] {
         ParallelMap.map(slugs, jobs: jobs) { slug in
+            if let result = shortcut(slug) { return result }
             let load = memory?.load(of: slug, siteFiles: site.fingerprints)
                 ?? MunicipalityLoader(root: site.root, displayDirectory: site.displayDirectory, slug: slug).load(catalogue: site.catalogue)
             return body(slug, load)

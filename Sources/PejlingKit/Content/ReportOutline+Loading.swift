@@ -135,29 +135,46 @@ extension ReportOutline {
 
 /// Turns a position in a report's body (as cmark counts it: lines from the body's start,
 /// columns in bytes) into a place in the file (columns in Unicode scalars).
+///
+/// Works on the body's UTF-8 bytes and the offsets where its lines start: splitting the body
+/// into `Substring` lines by `Character` was a tenth of loading a report.
 struct BodyLocator {
     let file: String
     let firstLine: Int
-    let lines: [Substring]
+    let bytes: [UInt8]
+    /// The byte offset where each line starts, and one past the end.
+    let lineStarts: [Int]
 
     init(_ report: Report) {
         file = report.bodyLocation.file
         firstLine = report.bodyLocation.line ?? 1
-        lines = report.body.split(separator: "\n", omittingEmptySubsequences: false)
+        bytes = Array(report.body.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        starts.append(bytes.count + 1)
+        lineStarts = starts
+    }
+
+    var lineCount: Int { lineStarts.count - 1 }
+
+    /// Line `line`'s bytes (1-based, without its newline).
+    func line(_ line: Int) -> ArraySlice<UInt8> {
+        bytes[lineStarts[line - 1]..<(lineStarts[line] - 1)]
     }
 
     /// The byte column where a link starts. cmark 0.30 places an autolink (`<https://…>`)
     /// without the indentation of its block (in a list item, a block quote): when the
     /// column does not start a link, the autolink is looked for from there on.
     func linkColumn(line: Int, byteColumn: Int, address: String) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return byteColumn }
-        let bytes = Array(lines[line - 1].utf8)
-        guard byteColumn <= bytes.count, ![UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "!")].contains(bytes[byteColumn - 1])
+        guard line >= 1, line <= lineCount, byteColumn >= 1 else { return byteColumn }
+        let bytes = self.line(line)
+        let first = bytes.startIndex
+        guard byteColumn <= bytes.count, ![UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "!")].contains(bytes[first + byteColumn - 1])
         else { return byteColumn }
         let needle = Array(("<" + address).utf8)
-        var index = byteColumn - 1
-        while index + needle.count <= bytes.count {
-            if bytes[index..<index + needle.count].elementsEqual(needle) { return index + 1 }
+        var index = first + byteColumn - 1
+        while index + needle.count <= bytes.endIndex {
+            if bytes[index..<index + needle.count].elementsEqual(needle) { return index - first + 1 }
             index += 1
         }
         return byteColumn
@@ -166,10 +183,11 @@ struct BodyLocator {
     func location(line: Int, byteColumn: Int) -> SourceLocation {
         guard line >= 1 else { return SourceLocation(file: file, line: firstLine) }
         var column = max(1, byteColumn)
-        if line <= lines.count {
-            let bytes = lines[line - 1].utf8
-            let end = bytes.index(bytes.startIndex, offsetBy: min(column - 1, bytes.count))
-            column = String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self).unicodeScalars.count + 1
+        if line <= lineCount {
+            let bytes = self.line(line)
+            let end = bytes.startIndex + min(column - 1, bytes.count)
+            // Scalars before the column: every byte that does not continue a UTF-8 sequence.
+            column = bytes[bytes.startIndex..<end].count { $0 & 0xC0 != 0x80 } + 1
         }
         return SourceLocation(file: file, line: firstLine + line - 1, column: column)
     }

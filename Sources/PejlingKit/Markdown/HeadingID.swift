@@ -30,6 +30,18 @@ public enum HeadingID {
             result += piece
         }
         for scalar in text.lowercased().unicodeScalars {
+            // ASCII, most of any heading, needs no decomposition (Foundation's is slow).
+            if scalar.isASCII {
+                let value = scalar.value
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    if pendingDash, !result.isEmpty { result += "-" }
+                    pendingDash = false
+                    result.unicodeScalars.append(scalar)
+                } else {
+                    pendingDash = true
+                }
+                continue
+            }
             if let spelled = spelledOut[scalar] {
                 add(spelled)
                 continue

@@ -14,15 +14,18 @@ public struct BuildManifest: Sendable, Hashable, Codable {
         public var input: String
         /// Its files, by path relative to the output, with a hash of their bytes.
         public var files: [String: String]
+        /// What the overview and the checks across municipalities need of it, and its warnings.
+        public var summary: Summary?
 
-        public init(input: String, files: [String: String]) {
+        public init(input: String, files: [String: String], summary: Summary? = nil) {
             self.input = input
             self.files = files
+            self.summary = summary
         }
     }
 
-    /// Format version of this file.
-    public var version = 2
+    /// Format version of this file (3: with each municipality's summary).
+    public var version = 3
     /// The fingerprint of every input and option of the build as a whole.
     public var key: String
     /// Per municipality slug.
@@ -40,7 +43,7 @@ public struct BuildManifest: Sendable, Hashable, Codable {
     }
 
     init?(json bytes: [UInt8]) {
-        guard let manifest = try? JSONDecoder().decode(BuildManifest.self, from: Data(bytes)), manifest.version == 2 else {
+        guard let manifest = try? JSONDecoder().decode(BuildManifest.self, from: Data(bytes)), manifest.version == 3 else {
             return nil
         }
         self = manifest
@@ -77,6 +80,10 @@ public struct BuildManifest: Sendable, Hashable, Codable {
             appendHashes(entry.files, indent: "      ")
             append(",\n      \"input\" : ")
             appendString(entry.input)
+            if let summary = entry.summary {
+                append(",\n      \"summary\" : ")
+                summary.appendJSON(to: &out, indent: "      ")
+            }
             append("\n    }")
         }
         append(municipalities.isEmpty ? "},\n  \"shared\" : " : "\n  },\n  \"shared\" : ")

@@ -5,8 +5,9 @@ import Foundation
 /// the templates, the options and the pejling binary itself.
 ///
 /// ```swift
-/// let fingerprints = InputFingerprints.scan(options: options)
-/// fingerprints.municipalityKey("esbjerg")  // changes when anything it depends on changes
+/// if let (fingerprints, seen) = InputFingerprints.scan(options: options, cache: cache) {
+///     fingerprints.municipalityKey("esbjerg")  // changes when anything it depends on changes
+/// }
 /// ```
 public struct InputFingerprints: Sendable, Hashable {
     /// Hash of site.yml, kriterier.yml, the templates, the options and the binary.
@@ -28,35 +29,42 @@ public struct InputFingerprints: Sendable, Hashable {
         return BuildManifest.hex(hash)
     }
 
-    private func bytes(of value: UInt64) -> [UInt8] {
-        withUnsafeBytes(of: value.littleEndian) { Array($0) }
-    }
+    private func bytes(of value: UInt64) -> [UInt8] { Self.bytes(of: value) }
 
     /// Reads and hashes the inputs named by `options`; nil when a folder is missing (the
-    /// build then reports it properly).
-    public static func scan(options: BuildOptions) -> InputFingerprints? {
+    /// build then reports it properly). A file whose `lstat` is the one `cache` recorded is
+    /// not read again; what the scan saw is returned as the next build's cache.
+    static func scan(options: BuildOptions, cache: InputStatCache = InputStatCache()) -> (InputFingerprints, InputStatCache)? {
         guard let content = SafePath.realPath(options.contentDirectory),
               let templates = SafePath.realPath(options.templatesDirectory) else { return nil }
+        let started = DispatchTime.now().uptimeNanoseconds
+        var seen = InputStatCache()
         var shared = StableHash.hash(Array(generator.utf8))
         let optionText = "drafts=\(options.includeDrafts);only=\(options.only.joined(separator: ","));pdf=\(options.pdf.map { $0 ? "ja" : "nej" } ?? "site")"
         shared = StableHash.hash(Array(optionText.utf8), seed: shared)
         for name in ["site.yml", "kriterier.yml"] {
-            shared = hashFile(content + "/" + name, name: name, root: content, seed: shared)
+            shared = hashFile(content + "/" + name, name: name, root: content, seed: shared, cache: cache, seen: &seen)
         }
-        shared = hashTree(templates, seed: shared)
+        shared = hashTree(templates, seed: shared, cache: cache, seen: &seen)
         let kommuner = content + "/kommuner"
         let slugs = SafePath.listing(kommuner).filter { !$0.hasPrefix(".") }
         let hashes = ParallelMap.map(slugs, jobs: options.jobs) { slug in
-            hashTree(kommuner + "/" + slug, root: content, seed: StableHash.hash([]))
+            var seen = InputStatCache()
+            let hash = hashTree(kommuner + "/" + slug, root: content, seed: StableHash.hash([]), cache: cache, seen: &seen)
+            return (hash, seen)
         }
-        return InputFingerprints(shared: shared, municipalities: Dictionary(uniqueKeysWithValues: zip(slugs, hashes)))
+        for (_, municipalitySeen) in hashes { seen.merge(municipalitySeen) }
+        seen.scanDuration = Int64(clamping: DispatchTime.now().uptimeNanoseconds &- started)
+        let fingerprints = InputFingerprints(shared: shared, municipalities: Dictionary(uniqueKeysWithValues: zip(slugs, hashes.map(\.0))))
+        return (fingerprints, seen)
     }
 
     /// Every file below `folder`, in sorted order, names and bytes. Symbolic links are not
     /// followed into folders (a link to `/` would walk the whole disk, a loop for ever); a
     /// link counts by its target, and by the bytes it leads to when that is a file inside
     /// `root`. Pipes and devices count by name only: they are never read.
-    static func hashTree(_ folder: String, root: String? = nil, seed: UInt64) -> UInt64 {
+    static func hashTree(_ folder: String, root: String? = nil, seed: UInt64,
+                         cache: InputStatCache, seen: inout InputStatCache) -> UInt64 {
         let root = root ?? folder
         var hash = seed
         func walk(_ relative: String) {
@@ -66,10 +74,11 @@ public struct InputFingerprints: Sendable, Hashable {
                 let path = folder + "/" + child
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
-                if (info.st_mode & S_IFMT) == S_IFDIR {
+                let kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR {
                     walk(child)
                 } else {
-                    hash = hashFile(path, name: child, root: root, isLink: (info.st_mode & S_IFMT) == S_IFLNK, seed: hash)
+                    hash = hashFile(path, name: child, root: root, lstat: info, seed: hash, cache: cache, seen: &seen)
                 }
             }
         }
@@ -77,18 +86,32 @@ public struct InputFingerprints: Sendable, Hashable {
         return hash
     }
 
-    /// A file's name and bytes; see ``hashTree(_:root:seed:)`` for links, pipes and devices.
-    /// `isLink` is what `lstat` said, when the caller has asked it already (nil: find out).
-    static func hashFile(_ path: String, name: String, root: String, isLink: Bool? = nil, seed: UInt64) -> UInt64 {
+    /// A file's name and a hash of its bytes (from `cache` when its `lstat` is unchanged); see
+    /// ``hashTree(_:root:seed:cache:seen:)`` for links, pipes and devices. `lstat` is what the
+    /// caller has asked already (nil: ask).
+    static func hashFile(_ path: String, name: String, root: String, lstat known: stat? = nil, seed: UInt64,
+                         cache: InputStatCache, seen: inout InputStatCache) -> UInt64 {
         var hash = StableHash.hash(Array(name.utf8) + [0], seed: seed)
-        if isLink ?? true, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+        var info = stat()
+        if let known {
+            info = known
+        } else if lstat(path, &info) != 0 {
+            return StableHash.hash([0xFF], seed: hash)
+        }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
             hash = StableHash.hash(Array("link:\(target)".utf8) + [0], seed: hash)
-            guard SafePath.isInside(path, root: root) else { return hash }
+            guard SafePath.isInside(path, root: root), stat(path, &info) == 0 else { return hash }
         }
-        switch SafePath.readRegularFile(path) {
-        case .success(let bytes): return StableHash.hash(bytes, seed: hash)
-        case .failure: return StableHash.hash([0xFF], seed: hash)
+        guard (info.st_mode & S_IFMT) == S_IFREG,
+              let content = cache.contentHash(of: path, info: info, recordingInto: &seen) else {
+            return StableHash.hash([0xFF], seed: hash)
         }
+        return StableHash.hash(bytes(of: content), seed: hash)
+    }
+
+    private static func bytes(of value: UInt64) -> [UInt8] {
+        withUnsafeBytes(of: value.littleEndian) { Array($0) }
     }
 
     /// Identifies the pejling binary by its version and a hash of its bytes — not its path or

@@ -36,6 +36,10 @@ public struct OutputFolder: Sendable {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
+    /// Where the build keeps what it saw of its input files (``InputStatCache``): beside the
+    /// output, not in it, as it differs from machine to machine.
+    var statCachePath: String { "\(parent)/.\(name).pejling-stat" }
+
     /// Why the folder may not be replaced, or nil when it may: it is absent, empty, or has a manifest.
     public func refusal() -> String? {
         if name == "." || name == ".." || name.isEmpty {
@@ -136,9 +140,12 @@ public struct OutputFolder: Sendable {
     func removeStaleStagingFolders() {
         let prefix = ".\(name).pejling-staging-"
         let asidePrefix = "\(name).pejling-old-"
+        let statPrefix = ".\(name).pejling-stat."
         func isGone(_ pid: Int32) -> Bool { pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) }
         for entry in SafePath.listing(parent) {
-            if entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), isGone(pid) {
+            if entry.hasPrefix(statPrefix), let pid = Int32(entry.dropFirst(statPrefix.count)), isGone(pid) {
+                unlink(parent + "/" + entry)  // a stat cache's temporary file, its build killed
+            } else if entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), isGone(pid) {
                 try? FileManager.default.removeItem(atPath: parent + "/" + entry)
             } else if entry.hasPrefix(asidePrefix), let pid = Int32(entry.dropFirst(asidePrefix.count)), isGone(pid) {
                 let aside = parent + "/" + entry

@@ -26,7 +26,8 @@ final class RecordingSink: OutputSink, @unchecked Sendable {
 
     /// The manifest of what was written: files under `<slug>/` belong to that municipality.
     /// The record is handed over (emptied), so that it and the manifest are not both kept.
-    func manifest(key: String, keys: (String) -> String?, warnings: [Diagnostic]) -> BuildManifest {
+    func manifest(key: String, keys: (String) -> String?, summaries: [String: BuildManifest.Summary] = [:],
+                  warnings: [Diagnostic]) -> BuildManifest {
         lock.lock()
         let recorded = self.recorded
         self.recorded = [:]
@@ -35,7 +36,8 @@ final class RecordingSink: OutputSink, @unchecked Sendable {
         for (path, hash) in recorded {
             if let slash = path.firstIndex(of: "/"), path[..<slash] != "assets" {
                 let slug = String(path[..<slash])
-                manifest.municipalities[slug, default: BuildManifest.Entry(input: keys(slug) ?? "", files: [:])].files[path] = BuildManifest.hex(hash)
+                manifest.municipalities[slug, default: BuildManifest.Entry(input: keys(slug) ?? "", files: [:], summary: summaries[slug])]
+                    .files[path] = BuildManifest.hex(hash)
             } else {
                 manifest.shared[path] = BuildManifest.hex(hash)
             }

@@ -5,8 +5,9 @@ extension SiteBuilder {
     ///
     /// Incremental: when no input, template, option or the binary changed since the
     /// output's manifest was written, nothing is rendered and the output stays as it is;
-    /// otherwise only municipalities whose inputs changed are rendered, the others' files
-    /// are linked from the previous output into the new one.
+    /// otherwise only municipalities whose inputs changed are loaded and rendered, the others'
+    /// files are linked from the previous output into the new one, and their summaries and
+    /// warnings come from its manifest.
     public func build() -> Result {
         let folder = OutputFolder(path: options.outputDirectory)
         let outputLocation = SourceLocation(file: DisplayPath.relative(options.outputDirectory))
@@ -15,7 +16,10 @@ extension SiteBuilder {
             diagnostics.error("pejling skriver ikke output her: \(refusal)", at: outputLocation)
             return .failure(diagnostics)
         }
-        let fingerprints = InputFingerprints.scan(options: options)
+        // Only files whose lstat changed since the last build are read (InputStatCache).
+        let scanned = InputFingerprints.scan(options: options, cache: InputStatCache.load(from: folder.statCachePath))
+        scanned?.1.write(to: folder.statCachePath)
+        let fingerprints = scanned?.0
         let previous = folder.currentManifest()
         if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous, jobs: options.jobs) {
             folder.removeStaleStagingFolders()  // what killed builds left beside the output
@@ -33,6 +37,7 @@ extension SiteBuilder {
         }
         let sink = RecordingSink(inner: DirectorySink(root: staging))
         var pass = SitePass(options: options)
+        pass.keepsSummaries = true
         if let fingerprints, let previous {
             pass.previous = PreviousOutput(folder: folder.path, manifest: previous, fingerprints: fingerprints)
         }
@@ -42,7 +47,9 @@ extension SiteBuilder {
             return result
         }
         let manifest = sink.manifest(key: fingerprints?.key ?? "", keys: { fingerprints?.municipalityKey($0) },
+                                     summaries: result.summaries,
                                      warnings: result.diagnostics.sorted.filter { $0.severity == .warning })
+        result.summaries = [:]
         do {
             try folder.publish(staging: staging, manifest: manifest)
         } catch {

@@ -29,6 +29,8 @@ public struct SiteBuilder: Sendable {
         public var reusedCount = 0
         /// Nothing had changed since the previous build: nothing was rendered or written.
         public var unchanged = false
+        /// Each municipality's summary and warnings, for the manifest (only a build keeps them).
+        var summaries: [String: BuildManifest.Summary] = [:]
 
         /// A build that stopped before rendering anything.
         static func failure(_ diagnostics: Diagnostics) -> Result {

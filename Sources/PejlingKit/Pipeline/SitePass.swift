@@ -17,6 +17,8 @@ struct SitePass: Sendable {
     var previous: PreviousOutput? = nil
     /// What `serve` keeps between builds.
     var memory: (any BuildMemory)? = nil
+    /// Whether the result carries each municipality's summary for the manifest (`build`).
+    var keepsSummaries = false
 
     /// What stays of a municipality until the end of the pass.
     struct Outcome: Sendable {
@@ -27,6 +29,8 @@ struct SitePass: Sendable {
         var summary: Municipality?
         var fileCount = 0
         var reused = false
+        /// The summary as the previous manifest kept it, when the folder was not loaded.
+        var kept: BuildManifest.Summary?
     }
 
     func run(into sink: any OutputSink) -> SiteBuilder.Result {
@@ -42,7 +46,9 @@ struct SitePass: Sendable {
         defer { pdfStage?.finish() }
         guard let site else { return .failure(diagnostics) }
         let slugs = loader.municipalitySlugs(root: site.root, diagnostics: &diagnostics)
-        let outcomes = loader.mapMunicipalities(slugs, site: site, memory: memory) { slug, load in
+        let outcomes = loader.mapMunicipalities(slugs, site: site, memory: memory, shortcut: { slug in
+            pages == nil ? nil : reusedWithoutLoading(slug, sink: sink)
+        }) { slug, load in
             pass(slug, load, pages: pages, pdfStage: rendersPDF ? pdfStage : nil, sink: sink)
         }
         if let memory {
@@ -73,6 +79,15 @@ struct SitePass: Sendable {
         return outcome
     }
 
+    /// A municipality whose inputs are those of the previous build: its files taken over, and
+    /// its summary and warnings read from the previous manifest, without loading its folder.
+    /// Nil when it must be loaded (changed, no summary kept, files missing, or `serve`).
+    private func reusedWithoutLoading(_ slug: String, sink: any OutputSink) -> Outcome? {
+        guard memory == nil, pagesOf == nil, let previous, let kept = previous.unchanged[slug]?.summary,
+              let summary = kept.municipality, previous.reuse(slug, into: sink) else { return nil }
+        return Outcome(slug: slug, load: nil, diagnostics: Diagnostics(kept.warnings), summary: summary, reused: true, kept: kept)
+    }
+
     /// The checks across municipalities, `--only`'s selectors, the overview and the stylesheet.
     private func finish(_ outcomes: [Outcome], diagnostics: Diagnostics, pages: SitePages?,
                         sink: any OutputSink) -> SiteBuilder.Result {
@@ -99,6 +114,13 @@ struct SitePass: Sendable {
         var result = SiteBuilder.Result(diagnostics: diagnostics, failed: pages == nil || diagnostics.fails(strict: options.strict),
                                         municipalities: selected.map(\.slug), fileCount: fileCount)
         result.reusedCount = outcomes.count(where: \.reused)
+        if keepsSummaries {
+            for outcome in outcomes {
+                guard let summary = outcome.summary else { continue }
+                result.summaries[outcome.slug] = outcome.kept
+                    ?? BuildManifest.Summary(summary, warnings: outcome.diagnostics.sorted.filter { $0.severity == .warning })
+            }
+        }
         return result
     }
 

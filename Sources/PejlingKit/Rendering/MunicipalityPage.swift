@@ -11,6 +11,10 @@ struct MunicipalityPage {
     /// Put before every id in the CMS fragment (the figures' ids too), so its ids do not
     /// clash with the host page's.
     static let fragmentIDPrefix = "pejling-"
+    /// The page's body, shared by the folder page and the self-contained file: it must not
+    /// use the values in which they differ (`rod`, `css_href`, `inline_css`, `canonical`,
+    /// `selvstaendig`).
+    static let bodyTemplate = "partials/krop"
 
     /// The files for `<slug>/`. The municipality was checked when it loaded: rendering finds
     /// no problems of its own.
@@ -49,6 +53,13 @@ struct MunicipalityPage {
         if var downloads = Download.links(among: files, links: links) {
             if linksPDF { downloads["pdf"] = links.file("\(slug).pdf") }
             context["hentning"] = downloads
+        }
+
+        // The body of the page (`partials/krop`) is the same in the folder page and the
+        // self-contained file: rendered once, for both. (A site's own kommune.mustache that
+        // does not use {{{krop}}} still gets every value it had.)
+        if templates.names.contains(Self.bodyTemplate) {
+            context["krop"] = PreparedText(templates.render(context, template: Self.bodyTemplate))
         }
 
         // Values that a template opens as a section ({{#css_href}}) are PreparedText, which

@@ -75,6 +75,37 @@ struct IncrementalBuildTests {
         #expect(try snapshot(options.outputDirectory) == snapshot(fresh.outputDirectory), "incremental output equals a full build")
     }
 
+    @Test("an unchanged municipality is not loaded again: its summary and warnings come from the manifest")
+    func unchangedSummaryFromManifest() throws {
+        let (folder, options) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = SiteBuilder(options: options).build()
+        #expect(!first.failed)
+        let slugs = try FileManager.default.contentsOfDirectory(atPath: options.contentDirectory + "/kommuner").filter { !$0.hasPrefix(".") }.sorted()
+        let manifestPath = options.outputDirectory + "/" + OutputFolder.manifestName
+        let manifest = try #require(OutputFolder(path: options.outputDirectory).currentManifest())
+        let kept = try #require(manifest.municipalities[slugs[1]]?.summary)
+        let loaded = try #require(ContentLoader(directory: options.contentDirectory, jobs: 1).load().0?.municipalities.first { $0.slug == slugs[1] })
+        #expect(kept.municipality == loaded.summary, "the kept summary reads back as the load made it")
+        // Only a summary read from the manifest can bring this name onto the overview.
+        var text = try String(contentsOfFile: manifestPath, encoding: .utf8)
+        let name = "\"name\" : \"\(kept.name)\""
+        #expect(text.contains(name))
+        text = text.replacingOccurrences(of: name, with: "\"name\" : \"Navn fra manifestet\"")
+        try text.write(toFile: manifestPath, atomically: true, encoding: .utf8)
+        let report = options.contentDirectory + "/kommuner/\(slugs[0])/analyse.md"
+        try (String(contentsOfFile: report, encoding: .utf8) + "\nEn ny sætning.\n").write(toFile: report, atomically: true, encoding: .utf8)
+
+        let rebuild = SiteBuilder(options: options).build()
+        #expect(!rebuild.failed)
+        #expect(rebuild.reusedCount == slugs.count - 1)
+        let overview = try String(contentsOfFile: options.outputDirectory + "/index.html", encoding: .utf8)
+        #expect(overview.contains("Navn fra manifestet"))
+        let warnings = first.diagnostics.sorted.filter { $0.severity == .warning && $0.location.file.contains("/\(slugs[1])/") }
+        #expect(rebuild.diagnostics.sorted.filter { $0.location.file.contains("/\(slugs[1])/") } == warnings,
+                "the unchanged municipality's warnings are shown again")
+    }
+
     @Test("changing a template renders every municipality again")
     func templateChanged() throws {
         let (folder, options) = try workspace()

@@ -1,0 +1,139 @@
+import Foundation
+
+/// What the previous build saw of each input file — its size, times and inode, and a hash of
+/// its bytes — so that a rebuild hashes only the files whose `lstat` changed, as git's index
+/// does. With nothing changed, a rebuild of 10,000 municipalities reads no input file at all.
+///
+/// The cache is the machine's memory of its own files, not part of the output: it holds
+/// times and inode numbers, which differ from machine to machine, so it lies beside the
+/// output folder (`.<output>.pejling-stat`), never in it, and the output and its manifest
+/// stay byte-identical wherever they are built. A missing, damaged or foreign cache only
+/// means that every file is hashed again.
+///
+/// A file changed within the timestamps' granularity of when it was hashed could keep its
+/// times and size (git's "racy clean" files): the cache is written right after the scan, and
+/// entries modified less than ``racyMargin`` before the scan began (by the cache file's own
+/// time, the file system's clock) are not trusted, and are hashed again.
+///
+/// ```swift
+/// let cache = InputStatCache.load(from: ".output.pejling-stat")
+/// var seen = InputStatCache()
+/// let hash = cache.contentHash(of: "content/site.yml", recordingInto: &seen)
+/// ```
+struct InputStatCache: Sendable {
+    /// What `lstat` says of a file; a change in any of these means that the file may have changed.
+    struct Stamp: Hashable, Sendable {
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+        var inode: UInt64
+        var device: UInt64
+
+        init(_ info: stat) {
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            inode = UInt64(info.st_ino)
+            device = UInt64(info.st_dev)
+        }
+
+        init(size: Int64, modified: Int64, changed: Int64, inode: UInt64, device: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+            self.inode = inode
+            self.device = device
+        }
+    }
+
+    struct Entry: Hashable, Sendable {
+        var stamp: Stamp
+        var hash: UInt64
+    }
+
+    /// Files modified less than this before their scan began are hashed again (2 s, in ns).
+    static let racyMargin: Int64 = 2_000_000_000
+    static let header = "pejling-stat 1"
+
+    /// How long the scan that filled this cache took, in ns (written into the file's first line).
+    var scanDuration: Int64 = 0
+
+    /// By absolute path.
+    private(set) var entries: [String: Entry] = [:]
+    /// Entries modified at or after this time (ns) are not trusted.
+    private var trustedBefore: Int64 = .min
+
+    init() {}
+
+    /// The hash of the bytes of the regular file at `path`, whose `lstat` is `info`: from the
+    /// cache when the file's stamp is the one recorded, else read and hashed. Either way the
+    /// entry is recorded in `seen`, which becomes the next build's cache. Nil when the file
+    /// cannot be read (the caller hashes that fact instead).
+    func contentHash(of path: String, info: stat, recordingInto seen: inout InputStatCache) -> UInt64? {
+        let stamp = Stamp(info)
+        if let entry = entries[path], entry.stamp == stamp, stamp.modified < trustedBefore {
+            seen.entries[path] = entry
+            return entry.hash
+        }
+        guard case .success(let bytes) = SafePath.readRegularFile(path) else { return nil }
+        let hash = StableHash.hash(bytes)
+        seen.entries[path] = Entry(stamp: stamp, hash: hash)
+        return hash
+    }
+
+    /// Adds `other`'s entries (each thread records the files of its own folders).
+    mutating func merge(_ other: InputStatCache) {
+        entries.merge(other.entries) { _, new in new }
+    }
+
+    // MARK: The file
+
+    /// Reads the cache written by ``write(to:)``; an empty cache when it is missing or damaged.
+    static func load(from path: String) -> InputStatCache {
+        var cache = InputStatCache()
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              case .success(let bytes) = SafePath.readRegularFile(path) else { return cache }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+        guard let first = lines.first else { return cache }
+        let heading = String(decoding: first, as: UTF8.self).split(separator: " ")
+        guard heading.count == 3, heading[0...1].joined(separator: " ") == header,
+              let duration = Int64(heading[2]), duration >= 0 else { return cache }
+        // The cache file's own modification time is the file system's clock when it was
+        // written, right after its scan: the scan began `duration` before.
+        cache.trustedBefore = Stamp(info).modified - duration - racyMargin
+        for line in lines.dropFirst() {
+            // size mtime ctime inode device hash path — the path last, as it may hold spaces.
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 6, omittingEmptySubsequences: false)
+            guard fields.count == 7,
+                  let size = Int64(String(decoding: fields[0], as: UTF8.self)),
+                  let modified = Int64(String(decoding: fields[1], as: UTF8.self)),
+                  let changed = Int64(String(decoding: fields[2], as: UTF8.self)),
+                  let inode = UInt64(String(decoding: fields[3], as: UTF8.self)),
+                  let device = UInt64(String(decoding: fields[4], as: UTF8.self)),
+                  let hash = UInt64(String(decoding: fields[5], as: UTF8.self), radix: 16) else { return InputStatCache() }
+            let stamp = Stamp(size: size, modified: modified, changed: changed, inode: inode, device: device)
+            cache.entries[String(decoding: fields[6], as: UTF8.self)] = Entry(stamp: stamp, hash: hash)
+        }
+        return cache
+    }
+
+    /// Writes the cache through a temporary file and a rename, so that a reader never sees half
+    /// of it. Failing to write it only makes the next build hash every file: nothing is reported.
+    func write(to path: String) {
+        var text = Self.header + " \(max(0, scanDuration))\n"
+        text.reserveCapacity(entries.count * 120)
+        for (file, entry) in entries where !file.utf8.contains(UInt8(ascii: "\n")) {
+            let stamp = entry.stamp
+            text += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(stamp.device) "
+            text += String(entry.hash, radix: 16) + " " + file + "\n"
+        }
+        let temporary = path + ".\(getpid())"
+        do {
+            try FileWriting.write(Array(text.utf8), to: temporary)
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        } catch {
+            unlink(temporary)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import PejlingKit
+
+/// The rebuild's memory of its input files (``InputStatCache``): a file is read again exactly
+/// when its `lstat` changed or it was changed too close to its scan to be trusted.
+@Suite("Input stat cache")
+struct InputStatCacheTests {
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pejling-stat-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func lstatOf(_ path: String) -> stat {
+        var info = stat()
+        lstat(path, &info)
+        return info
+    }
+
+    /// Sets a file's modification time `seconds` from now (its change time becomes now).
+    func setModified(_ path: String, secondsFromNow seconds: Int) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var times = [timespec(tv_sec: now.tv_sec + seconds, tv_nsec: 0), timespec(tv_sec: now.tv_sec + seconds, tv_nsec: 0)]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    /// A cache file that says `file` has `hash`, with the file's current stamp.
+    func writeCache(_ cachePath: String, claiming hash: UInt64, for file: String) {
+        var cache = InputStatCache()
+        var seen = InputStatCache()
+        _ = cache.contentHash(of: file, info: lstatOf(file), recordingInto: &seen)
+        cache = seen
+        let stamp = cache.entries[file]?.stamp
+        var text = "\(InputStatCache.header) 0\n"
+        if let stamp {
+            text += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(stamp.device) \(String(hash, radix: 16)) \(file)\n"
+        }
+        FileManager.default.createFile(atPath: cachePath, contents: Data(text.utf8))
+    }
+
+    @Test("an unchanged file's hash comes from the cache, without reading it")
+    func trustedEntryIsUsed() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/analyse.md"
+        FileManager.default.createFile(atPath: file, contents: Data("# Analyse\n".utf8))
+        setModified(file, secondsFromNow: -60)
+        let cachePath = root + "/cache"
+        // The cache claims a hash the bytes do not have: only a cache that is used returns it.
+        writeCache(cachePath, claiming: 0x1234, for: file)
+        let cache = InputStatCache.load(from: cachePath)
+        var seen = InputStatCache()
+        #expect(cache.contentHash(of: file, info: lstatOf(file), recordingInto: &seen) == 0x1234)
+        #expect(seen.entries[file]?.hash == 0x1234, "the entry carries over to the next cache")
+    }
+
+    @Test("a file changed within the racy margin of its scan is read again")
+    func racyEntryIsHashedAgain() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/analyse.md"
+        FileManager.default.createFile(atPath: file, contents: Data("# Analyse\n".utf8))
+        let cachePath = root + "/cache"
+        writeCache(cachePath, claiming: 0x1234, for: file)  // the file is seconds old, as the cache is
+        let cache = InputStatCache.load(from: cachePath)
+        var seen = InputStatCache()
+        #expect(cache.contentHash(of: file, info: lstatOf(file), recordingInto: &seen) == StableHash.hash(Array("# Analyse\n".utf8)))
+    }
+
+    @Test("same size and the old modification time, new bytes: the change time gives it away")
+    func sameSizeAndTimeIsStillSeen() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/analyse.md"
+        FileManager.default.createFile(atPath: file, contents: Data("Andel: 35 %\n".utf8))
+        setModified(file, secondsFromNow: -60)
+        let cachePath = root + "/cache"
+        writeCache(cachePath, claiming: StableHash.hash(Array("Andel: 35 %\n".utf8)), for: file)
+        let before = lstatOf(file)
+        // Rewritten in place with as many bytes, and the modification time put back.
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        handle.write(Data("Andel: 53 %\n".utf8))
+        handle.closeFile()
+        var times = [before.st_mtim, before.st_mtim]
+        _ = utimensat(AT_FDCWD, file, &times, 0)
+        let cache = InputStatCache.load(from: cachePath)
+        var seen = InputStatCache()
+        #expect(cache.contentHash(of: file, info: lstatOf(file), recordingInto: &seen) == StableHash.hash(Array("Andel: 53 %\n".utf8)))
+    }
+
+    @Test("a damaged or foreign cache file is an empty cache", arguments: ["", "pejling-stat 1\n", "noget andet\n1 2 3\n",
+                                                                          "pejling-stat 1 0\n12 x 3 4 5 ff /a\n"])
+    func damagedCacheIsEmpty(text: String) throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        FileManager.default.createFile(atPath: root + "/cache", contents: Data(text.utf8))
+        #expect(InputStatCache.load(from: root + "/cache").entries.isEmpty)
+    }
+
+    @Test("a build keeps the cache beside the output, not in it, and a rebuild with a same-size edit sees the edit")
+    func buildUsesTheCache() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let base = IncrementalBuildTests.root
+        for name in ["content", "Templates"] {
+            try FileManager.default.copyItem(atPath: base.appendingPathComponent(name).path, toPath: root + "/" + name)
+        }
+        var options = BuildOptions()
+        options.contentDirectory = root + "/content"
+        options.templatesDirectory = root + "/Templates"
+        options.outputDirectory = root + "/site"
+        let slug = try #require(SafePath.listing(root + "/content/kommuner").first { !$0.hasPrefix(".") })
+        let report = root + "/content/kommuner/\(slug)/analyse.md"
+        setModified(report, secondsFromNow: -60)
+        #expect(!SiteBuilder(options: options).build().failed)
+        #expect(SafePath.exists(root + "/.site.pejling-stat"))
+        #expect(!SafePath.exists(root + "/site/.site.pejling-stat") && !SafePath.listing(root + "/site").contains { $0.contains("stat") })
+
+        // One letter swapped for another: same size; the modification time put back.
+        let before = lstatOf(report)
+        var text = try String(contentsOfFile: report, encoding: .utf8)
+        let index = try #require(text.firstIndex(of: "a"))
+        text.replaceSubrange(index...index, with: "e")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: report))
+        var times = [before.st_mtim, before.st_mtim]
+        _ = utimensat(AT_FDCWD, report, &times, 0)
+        let rebuild = SiteBuilder(options: options).build()
+        #expect(!rebuild.unchanged, "the edit is seen")
+        #expect(rebuild.reusedCount > 0)
+        #expect(SiteBuilder(options: options).build().unchanged)
+    }
+}
