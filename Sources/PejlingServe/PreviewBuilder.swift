@@ -24,16 +24,9 @@ struct PreviewBuilder: Sendable {
         let partial = slugs.flatMap { canReuse(previous) ? $0 : nil }
         let sink = MemorySink()
         let result = SiteBuilder(options: options).render(into: sink, pagesOf: partial, memory: cache?.reading(partial))
-        var diagnostics = result.diagnostics
-        if let partial {
-            // The pages left alone were rendered last time: keep what that found in their folders.
-            // (That build succeeded, so these are warnings; errors always come from this build.)
-            diagnostics.append(contentsOf: previous.diagnostics.filter { diagnostic in
-                guard let slug = municipalitySlug(of: diagnostic.location.file) else { return false }
-                return !partial.contains(slug)
-            })
-            diagnostics = Diagnostics(diagnostics.sorted)
-        }
+        // Every municipality's diagnostics are in the result: the ones not read again come
+        // with their loads from the cache.
+        let diagnostics = result.diagnostics
         return BuildOutcome(files: sink.files, replacedSlugs: partial, slugs: result.municipalities,
                             diagnostics: diagnostics, failed: result.failed,
                             failureEntries: result.failed ? ErrorPage.entries(for: diagnostics) : [])
@@ -42,15 +35,6 @@ struct PreviewBuilder: Sendable {
     /// A partial build needs a previous good build to fill in the other pages.
     func canReuse(_ previous: PreviewSnapshot) -> Bool {
         previous.hasBuilt && previous.failure == nil
-    }
-
-    /// The slug of the municipality folder that a diagnostic's file is in, if any.
-    func municipalitySlug(of file: String) -> String? {
-        let prefix = DisplayPath.join(options.contentDirectory, "kommuner/")
-        guard file.hasPrefix(prefix) else { return nil }
-        let rest = file.dropFirst(prefix.count)
-        guard let slash = rest.firstIndex(of: "/") else { return String(rest) }
-        return String(rest[..<slash])
     }
 
     /// Runs `work` on a thread of its own, so that a long build never holds up the threads

@@ -93,8 +93,7 @@ struct New: ParsableCommand {
 
     /// The folder of another municipality with this code, if any.
     func folderUsing(code: Int) -> String? {
-        let (loaded, _) = ContentLoader(directory: content, jobs: 1).load()
-        return loaded?.municipalities.first { $0.code == code && !$0.isExample }?.slug
+        ContentLoader(directory: content, jobs: 1).municipalityFolder(withCode: code)
     }
 
     /// Today's date in the local calendar.

@@ -55,6 +55,11 @@ struct Pejling: AsyncParsableCommand {
                 Console.say(ArgumentMessages.danish(message))
                 Foundation.exit(0)
             }
+            if !(error is ExitCode) {
+                // Anything else a command throws: a Danish line, where ArgumentParser writes "Error:".
+                Console.error("pejling stoppede: \(SystemError.describe(error))", at: SourceLocation(file: "pejling"))
+                Foundation.exit(code == .success ? 1 : code.rawValue)
+            }
             exit(withError: error)
         }
     }

@@ -1,4 +1,4 @@
-import PejlingKit
+@testable import PejlingKit
 import Testing
 @testable import PejlingServe
 

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import PejlingKit
+@testable import PejlingKit
 import Testing
 @testable import PejlingServe
 

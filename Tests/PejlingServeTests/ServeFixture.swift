@@ -1,5 +1,5 @@
 import Foundation
-import PejlingKit
+@testable import PejlingKit
 @testable import PejlingServe
 
 /// A copy of the demo content and templates in a temporary folder, which a test may edit.

@@ -1,5 +1,5 @@
 /// A pejlemærke: one of the bearings under which a case review groups its criteria.
-public struct Bearing: Sendable, Hashable {
+struct Bearing: Sendable, Hashable {
     /// The id used in content (`faglig-udredning`).
     public var id: String
     /// The name shown on pages (`Faglig udredning`).
@@ -40,19 +40,19 @@ public struct Criterion: Sendable, Hashable {
 /// catalogue?.criterion("undersoegelse-rettidig")?.text
 /// ```
 public struct CriteriaCatalogue: Sendable, Hashable {
-    public private(set) var bearings: [Bearing]
+    private(set) var bearings: [Bearing]
     public private(set) var criteria: [Criterion]
     private var criterionIndex: [String: Int]
     private var bearingIndex: [String: Int]
 
-    public init(bearings: [Bearing], criteria: [Criterion]) {
+    init(bearings: [Bearing], criteria: [Criterion]) {
         self.bearings = bearings
         self.criteria = criteria
         self.bearingIndex = Dictionary(bearings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.criterionIndex = Dictionary(criteria.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func bearing(_ id: String) -> Bearing? { bearingIndex[id].map { bearings[$0] } }
+    func bearing(_ id: String) -> Bearing? { bearingIndex[id].map { bearings[$0] } }
     public func criterion(_ id: String) -> Criterion? { criterionIndex[id].map { criteria[$0] } }
     public var criterionIDs: Set<String> { Set(criterionIndex.keys) }
     public var bearingIDs: [String] { bearings.map(\.id) }

@@ -1,5 +1,5 @@
 /// Ids and slugs: lower-case ASCII letters, digits and `-`.
-public enum Identifier {
+enum Identifier {
     /// ```swift
     /// Identifier.isValid("hoeje-taastrup")  // true
     /// Identifier.isValid("Høje Taastrup")   // false

@@ -21,7 +21,7 @@ public struct RegisteredMunicipality: Sendable, Hashable {
 /// MunicipalityRegistry.byCode(561)?.name          // "Esbjerg"
 /// MunicipalityRegistry.byName("høje-taastrup")     // Høje-Taastrup
 /// ```
-public enum MunicipalityRegistry {
+enum MunicipalityRegistry {
     private static let codeIndex: [Int: RegisteredMunicipality] =
         Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 

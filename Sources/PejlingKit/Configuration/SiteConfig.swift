@@ -7,7 +7,7 @@
 /// tilgaengelighedserklaering: https://was.digst.dk/...
 /// pdf: true                      # optional; as `build --pdf`
 /// ```
-public struct SiteConfig: Sendable, Hashable {
+struct SiteConfig: Sendable, Hashable {
     /// The site's title (`titel`).
     public var title: String
     /// Who publishes (`udgiver`), shown in the footer.

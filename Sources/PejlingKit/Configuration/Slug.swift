@@ -1,5 +1,5 @@
 /// Turns Danish names into slugs.
-public enum Slug {
+enum Slug {
     /// ```swift
     /// Slug.make(from: "Høje-Taastrup")  // "hoeje-taastrup"
     /// Slug.make(from: "Ærø")            // "aeroe"

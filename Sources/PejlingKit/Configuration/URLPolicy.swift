@@ -1,5 +1,5 @@
 /// Which addresses from content may become links.
-public enum URLPolicy {
+enum URLPolicy {
     /// `http://…` or `https://…` with a host.
     ///
     /// ```swift

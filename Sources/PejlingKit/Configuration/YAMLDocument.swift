@@ -9,7 +9,7 @@ import Yams
 ///     let title = yaml.string("titel", required: true, diagnostics: &diagnostics)
 /// }
 /// ```
-public struct YAMLDocument {
+struct YAMLDocument {
     let mapping: Node.Mapping
     let root: Node
     /// The path shown in diagnostics.

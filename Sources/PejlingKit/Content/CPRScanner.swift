@@ -8,7 +8,7 @@
 /// CPRScanner.matches(in: "Barnet 010203-1234 blev ...")  // one match at column 8
 /// CPRScanner.matches(in: "Sag 2015-1234")                 // none: not six digits
 /// ```
-public enum CPRScanner {
+enum CPRScanner {
     /// A match: where it starts in the text (1-based line and column in Unicode scalars).
     public struct Match: Sendable, Hashable {
         public var line: Int

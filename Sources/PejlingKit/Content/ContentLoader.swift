@@ -87,7 +87,7 @@ public struct ContentLoader: Sendable {
 
     /// Loads and validates the whole content folder into memory (a build streams instead:
     /// see ``SitePass``).
-    public func load() -> (SiteContent?, Diagnostics) {
+    func load() -> (SiteContent?, Diagnostics) {
         var diagnostics = Diagnostics()
         guard let site = loadSiteFiles(diagnostics: &diagnostics) else { return (nil, diagnostics) }
         let slugs = municipalitySlugs(root: site.root, diagnostics: &diagnostics)
@@ -97,6 +97,16 @@ public struct ContentLoader: Sendable {
         Municipality.validateAcross(municipalities, diagnostics: &diagnostics)
         guard let config = site.config, let catalogue = site.catalogue else { return (nil, diagnostics) }
         return (SiteContent(config: config, catalogue: catalogue, municipalities: municipalities), diagnostics)
+    }
+
+    /// The folder (slug) of the municipality, not an example, whose kommune.yml has `code`, if
+    /// any: `pejling new` makes no second folder for a code.
+    ///
+    /// ```swift
+    /// ContentLoader(directory: "content", jobs: 1).municipalityFolder(withCode: 561)  // "esbjerg"
+    /// ```
+    public func municipalityFolder(withCode code: Int) -> String? {
+        load().0?.municipalities.first { $0.code == code && !$0.isExample }?.slug
     }
 
     /// The municipality folders, sorted; a folder name that is not a valid slug is an error.

@@ -8,7 +8,7 @@
 /// split?.yaml      // "titel: A\n"
 /// split?.bodyLine  // 4: the body's first line in the file
 /// ```
-public struct FrontMatter: Sendable, Hashable {
+struct FrontMatter: Sendable, Hashable {
     /// The YAML text.
     public var yaml: String
     /// The Markdown after the closing `---`.

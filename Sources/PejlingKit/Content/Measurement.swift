@@ -3,7 +3,7 @@
 /// ```swift
 /// MeasurementKind(rawValue: "statusmaaling")  // .statusmaaling
 /// ```
-public enum MeasurementKind: String, Sendable, Hashable, CaseIterable {
+enum MeasurementKind: String, Sendable, Hashable, CaseIterable {
     /// The case review (sagsgennemgang) behind the analysis report.
     case sagsgennemgang
     /// The renewed measurement behind the status report: a *pejling*.
@@ -19,7 +19,7 @@ public enum MeasurementKind: String, Sendable, Hashable, CaseIterable {
 /// )
 /// result.relevante  // 17
 /// ```
-public struct CriterionResult: Sendable, Hashable {
+struct CriterionResult: Sendable, Hashable {
     /// The criterion's id in `kriterier.yml`.
     public var criterionID: String
     /// Cases that met the criterion.
@@ -64,7 +64,7 @@ public struct CriterionResult: Sendable, Hashable {
 ///
 /// Foundation has a generic type of the same name; in a file that imports both
 /// Foundation and PejlingKit, write `PejlingKit.Measurement`.
-public struct Measurement: Sendable, Hashable {
+struct Measurement: Sendable, Hashable {
     /// `type`: which measurement this is.
     public var kind: MeasurementKind
     /// `dato`: when it was made.

@@ -1,5 +1,5 @@
 /// A municipality's folder: `content/kommuner/<slug>/`.
-public struct Municipality: Sendable, Hashable {
+struct Municipality: Sendable, Hashable {
     /// The folder name: lower-case ASCII letters, digits and `-`.
     public var slug: String
     /// The official kommunekode; may be absent for example data.

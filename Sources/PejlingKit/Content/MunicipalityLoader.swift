@@ -6,13 +6,10 @@ struct MunicipalityLoader: Sendable {
     let displayDirectory: String
     let slug: String
 
-    /// What loading one folder gives; a type of its own so that `serve` can keep it.
-    typealias Result = MunicipalityLoad
-
     var folderRelative: String { "kommuner/\(slug)" }
     func display(_ name: String) -> String { DisplayPath.appending(displayDirectory, folderRelative + "/" + name) }
 
-    func load(catalogue: CriteriaCatalogue?) -> Result {
+    func load(catalogue: CriteriaCatalogue?) -> MunicipalityLoad {
         var diagnostics = Diagnostics()
         var fingerprints: [String: UInt64] = [:]
         let folder = root + "/" + folderRelative
@@ -67,7 +64,7 @@ struct MunicipalityLoader: Sendable {
         }
         municipality?.assignHeadingIDs(diagnostics: &diagnostics)
         municipality?.validateReports(diagnostics: &diagnostics)
-        return Result(municipality: municipality, diagnostics: diagnostics, fingerprints: fingerprints)
+        return MunicipalityLoad(municipality: municipality, diagnostics: diagnostics, fingerprints: fingerprints)
     }
 
     func loadMeasurement(_ path: String, for kind: ReportKind, at location: SourceLocation, folder: String,

@@ -1,5 +1,5 @@
 /// Which of a municipality's two reports.
-public enum ReportKind: String, Sendable, Hashable, CaseIterable {
+enum ReportKind: String, Sendable, Hashable, CaseIterable {
     /// The analysis at the start of the course (`analyse.md`).
     case analysis = "analyse"
     /// The status report at the end of the Task Force's part (`status.md`).
@@ -14,7 +14,7 @@ public enum ReportKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A report: front matter and Markdown body, with its measurement once loaded.
-public struct Report: Sendable, Hashable {
+struct Report: Sendable, Hashable {
     public var kind: ReportKind
     /// `titel`.
     public var title: String

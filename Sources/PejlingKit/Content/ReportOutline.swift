@@ -8,7 +8,7 @@
 /// var diagnostics = Diagnostics()
 /// report.outline = ReportOutline.load(report, catalogue: catalogue, diagnostics: &diagnostics)
 /// ```
-public struct ReportOutline: Sendable, Hashable {
+struct ReportOutline: Sendable, Hashable {
     /// A heading of the report.
     public struct Heading: Sendable, Hashable {
         /// The level as written: `#` is 1 (the page shows it one level down).

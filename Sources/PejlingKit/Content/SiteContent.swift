@@ -1,5 +1,5 @@
 /// Everything a build reads from `content/`, loaded and validated.
-public struct SiteContent: Sendable, Hashable {
+struct SiteContent: Sendable, Hashable {
     public var config: SiteConfig
     public var catalogue: CriteriaCatalogue
     /// Sorted by slug, so that output never depends on the order of a directory listing.

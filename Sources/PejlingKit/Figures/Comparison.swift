@@ -14,7 +14,7 @@
 /// comparison?.pValue                       // 0.0002338
 /// comparison?.verdict                      // .largerThanChance
 /// ```
-public struct Comparison: Sendable, Hashable {
+struct Comparison: Sendable, Hashable {
     /// The two-sided level below which a difference counts as larger than chance: 5 %
     /// (decided on the exact p-value, so a p-value of exactly 0.05 is not below it).
     public static let significanceLevel = 0.05
@@ -85,7 +85,7 @@ public struct Comparison: Sendable, Hashable {
 /// ```swift
 /// Verdict.largerThanChance.text   // "Større, end tilfældigheder kan forklare"
 /// ```
-public enum Verdict: String, Sendable, Hashable {
+enum Verdict: String, Sendable, Hashable {
     /// p < 5 %: the difference is larger than chance would explain.
     case largerThanChance
     /// p ≥ 5 %: chance alone could give a difference this large with so few cases.

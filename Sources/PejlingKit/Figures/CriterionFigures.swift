@@ -7,7 +7,7 @@
 /// row.analysisShare?.fraction   // 0.1666…  (3 af 18)
 /// row.comparison?.verdict       // .largerThanChance
 /// ```
-public struct CriterionFigures: Sendable, Hashable {
+struct CriterionFigures: Sendable, Hashable {
     public let criterion: Criterion
     /// The result in the analysis's measurement; `nil` when it did not measure the criterion.
     public let analysis: CriterionResult?
@@ -78,7 +78,7 @@ public struct CriterionFigures: Sendable, Hashable {
 /// figures.rows(in: "faglig-udredning").map(\.criterion.id)
 /// figures.comparisons.count
 /// ```
-public struct MunicipalityFigures: Sendable, Hashable {
+struct MunicipalityFigures: Sendable, Hashable {
     public let catalogue: CriteriaCatalogue
     /// The analysis's case review, when there is one.
     public let analysis: Measurement?

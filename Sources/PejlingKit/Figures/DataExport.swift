@@ -7,7 +7,7 @@
 /// export.json          // "{\n  \"kommune\": {\"kode\": 561, …"
 /// export.csvBytes      // UTF-8 with BOM, ';' between fields, decimal comma, CRLF
 /// ```
-public struct DataExport: Sendable {
+struct DataExport: Sendable {
     public let municipality: Municipality
     public let figures: MunicipalityFigures
 

@@ -9,7 +9,7 @@
 /// let html = figures.bearingHTML("faglig-udredning", in: .status)
 /// let summary = figures.summaryHTML()
 /// ```
-public struct FigurePresenter: Sendable {
+struct FigurePresenter: Sendable {
     public let figures: MunicipalityFigures
     public let idPrefix: String
 

@@ -9,7 +9,7 @@
 /// let wording = PejlingWording(analysis: a, status: s)
 /// wording.context   // ["antal_sager": "20", "maaned": "december 2025", "afstand": "1 år og 8 måneder"]
 /// ```
-public struct PejlingWording: Sendable, Hashable {
+struct PejlingWording: Sendable, Hashable {
     public let analysis: Measurement?
     public let status: Measurement
 

@@ -15,7 +15,7 @@ import Foundation
 /// ["Aarhus", "Ærø", "Bakkeby", "Vordingborg", "Aabenraa"].sorted(by: DanishCollation.areInIncreasingOrder)
 /// // ["Bakkeby", "Vordingborg", "Ærø", "Aabenraa", "Aarhus"]
 /// ```
-public enum DanishCollation {
+enum DanishCollation {
     /// The primary weights of `text`: one number per letter or digit, in Danish order;
     /// spaces and punctuation are left out.
     ///

@@ -10,7 +10,7 @@
 /// DanishFormat.cases(6, of: 17)               // "6 af 17 sager"
 /// DanishFormat.percentagePoints(23.5)         // "+24 procentpoint"
 /// ```
-public enum DanishFormat {
+enum DanishFormat {
     /// The no-break space between a number and its unit.
     ///
     /// ```swift

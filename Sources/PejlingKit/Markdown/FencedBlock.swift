@@ -1,5 +1,5 @@
 /// A fenced code block found in a report, such as a ```` ```maaling ```` block.
-public struct FencedBlock: Sendable, Hashable {
+struct FencedBlock: Sendable, Hashable {
     /// The info string after the opening fence, trimmed (`maaling`).
     public var info: String
     /// The text between the fences.

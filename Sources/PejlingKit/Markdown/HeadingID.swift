@@ -14,7 +14,7 @@ import Foundation
 /// var ids = HeadingID.Allocator(taken: ["status"])
 /// ids.unique("status")                               // "status-2"
 /// ```
-public enum HeadingID {
+enum HeadingID {
     /// The letters written as two (checked before accents go, since å would lose its ring).
     static let spelledOut: [Unicode.Scalar: String] = [
         "æ": "ae", "ø": "oe", "å": "aa", "ß": "ss", "œ": "oe", "þ": "th", "ð": "d", "ł": "l", "đ": "d", "ħ": "h",

@@ -10,7 +10,7 @@
 /// LinkPolicy.allows("https://www.esbjerg.dk", isImage: false)  // true
 /// LinkPolicy.allows("JaVa\tScRiPt:alert(1)", isImage: false)   // false
 /// ```
-public enum LinkPolicy {
+enum LinkPolicy {
     static let linkSchemes: Set<String> = ["http", "https", "mailto", "tel"]
     static let imageDataTypes = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
 

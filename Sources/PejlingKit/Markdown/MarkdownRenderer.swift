@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a heading's opening tag carries: its id (without a page's prefix) and a class.
-public struct HeadingMarkup: Sendable, Hashable {
+struct HeadingMarkup: Sendable, Hashable {
     public var id: String
     public var className: String?
 
@@ -27,7 +27,7 @@ public struct HeadingMarkup: Sendable, Hashable {
 ///                                      headings: [HeadingMarkup(id: "sammenfatning")], idPrefixes: ["", "pejling-"])
 /// // forms[0]: <h2 id="sammenfatning">…<a href="#sammenfatning">; forms[1]: the same with pejling-sammenfatning
 /// ```
-public struct MarkdownRenderer: Sendable {
+struct MarkdownRenderer: Sendable {
     public var headingShift: Int
 
     public init(headingShift: Int = 1) {

@@ -15,7 +15,7 @@ import Foundation
 /// RawHTML("</div>", isBlock: false).replacement // .space
 /// RawHTML("<b>", isBlock: false).replacement    // .nothing
 /// ```
-public struct RawHTML: Sendable, Hashable {
+struct RawHTML: Sendable, Hashable {
     /// What takes an inline piece's place (a block goes with nothing in its place).
     public enum Replacement: Sendable, Hashable {
         case nothing, space, lineBreak

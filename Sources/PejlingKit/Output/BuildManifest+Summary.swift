@@ -6,9 +6,13 @@ extension BuildManifest {
     /// warnings. A rebuild in which the municipality's inputs are unchanged takes both from
     /// here instead of loading its folder again, so that a one-file change costs that file.
     ///
+    /// Locations are kept relative to the content folder (`kommuner/esbjerg/analyse.md`) and
+    /// shown again below the content folder as the next build names it: the manifest does not
+    /// depend on how `--content` was written, or where pejling ran.
+    ///
     /// ```swift
-    /// let kept = BuildManifest.Summary(municipality.summary, warnings: [])
-    /// kept.municipality == municipality.summary   // true
+    /// let kept = BuildManifest.Summary(municipality.summary, warnings: [], contentDisplay: "content")
+    /// kept.municipality(contentDisplay: "content") == municipality.summary   // true
     /// ```
     public struct Summary: Sendable, Hashable, Codable {
         public struct ReportSummary: Sendable, Hashable, Codable {
@@ -32,34 +36,61 @@ extension BuildManifest {
         var reports: [ReportSummary]
         var warnings: [Diagnostic]
 
-        init(_ municipality: Municipality, warnings: [Diagnostic]) {
+        init(_ municipality: Municipality, warnings: [Diagnostic], contentDisplay: String) {
+            func kept(_ location: SourceLocation) -> SourceLocation {
+                var location = location
+                let prefix = contentDisplay + "/"
+                if contentDisplay != ".", location.file.hasPrefix(prefix) { location.file.removeFirst(prefix.count) }
+                return location
+            }
             slug = municipality.slug
             code = municipality.code
             name = municipality.name
             homepage = municipality.homepage
             isExample = municipality.isExample
-            location = municipality.location
-            codeLocation = municipality.codeLocation
+            location = kept(municipality.location)
+            codeLocation = municipality.codeLocation.map(kept)
             reports = municipality.reports.map { report in
                 ReportSummary(kind: report.kind.rawValue, title: report.title, date: report.date.description,
                               measurementPath: report.measurementPath, isDraft: report.isDraft,
-                              bodyLocation: report.bodyLocation, dateLocation: report.dateLocation,
-                              measurementPathLocation: report.measurementPathLocation)
+                              bodyLocation: kept(report.bodyLocation), dateLocation: kept(report.dateLocation),
+                              measurementPathLocation: kept(report.measurementPathLocation))
             }
-            self.warnings = warnings
+            self.warnings = warnings.map { warning in
+                var warning = warning
+                warning.location = kept(warning.location)
+                return warning
+            }
+        }
+
+        /// The warnings, with their files below the content folder as this build shows it.
+        func warnings(contentDisplay: String) -> [Diagnostic] {
+            warnings.map { warning in
+                var warning = warning
+                warning.location = Self.shown(warning.location, contentDisplay: contentDisplay)
+                return warning
+            }
+        }
+
+        /// A kept location shown below the content folder (an absolute path stays as it is).
+        static func shown(_ location: SourceLocation, contentDisplay: String) -> SourceLocation {
+            var location = location
+            if !location.file.hasPrefix("/") { location.file = DisplayPath.appending(contentDisplay, location.file) }
+            return location
         }
 
         /// The summary as the load made it; nil when a field does not read back (a manifest
         /// edited by hand), and the municipality is then loaded as usual.
-        var municipality: Municipality? {
+        func municipality(contentDisplay: String) -> Municipality? {
+            func shown(_ location: SourceLocation) -> SourceLocation { Self.shown(location, contentDisplay: contentDisplay) }
             var municipality = Municipality(slug: slug, code: code, name: name, homepage: homepage, isExample: isExample,
-                                            location: location)
-            municipality.codeLocation = codeLocation
+                                            location: shown(location))
+            municipality.codeLocation = codeLocation.map(shown)
             for kept in reports {
                 guard let kind = ReportKind(rawValue: kept.kind), let date = ISODate(kept.date) else { return nil }
                 let report = Report(kind: kind, title: kept.title, date: date, measurementPath: kept.measurementPath,
-                                    isDraft: kept.isDraft, body: "", bodyLocation: kept.bodyLocation,
-                                    dateLocation: kept.dateLocation, measurementPathLocation: kept.measurementPathLocation)
+                                    isDraft: kept.isDraft, body: "", bodyLocation: shown(kept.bodyLocation),
+                                    dateLocation: shown(kept.dateLocation), measurementPathLocation: shown(kept.measurementPathLocation))
                 switch kind {
                 case .analysis: municipality.analysis = report
                 case .status: municipality.status = report
@@ -72,11 +103,18 @@ extension BuildManifest {
         func appendJSON(to out: inout String, indent: String) {
             func string(_ text: String) { JSONText.append(text, to: &out) }
             func place(_ value: SourceLocation) {
-                out += "{\"cell\":"
-                if let cell = value.cell { string(cell) } else { out += "null" }
-                out += ",\"column\":\(value.column.map(String.init) ?? "null"),\"file\":"
+                // Only the fields a location has (an absent one decodes as nil).
+                if let cell = value.cell {
+                    out += "{\"cell\":"
+                    string(cell)
+                    out += ","
+                } else {
+                    out += "{"
+                }
+                if let column = value.column { out += "\"column\":\(column)," }
+                out += "\"file\":"
                 string(value.file)
-                out += ",\"line\":\(value.line.map(String.init) ?? "null")}"
+                out += value.line.map { ",\"line\":\($0)}" } ?? "}"
             }
             out += "{\n\(indent)  \"code\" : \(code.map(String.init) ?? "null"),\n\(indent)  \"codeLocation\" : "
             if let codeLocation { place(codeLocation) } else { out += "null" }

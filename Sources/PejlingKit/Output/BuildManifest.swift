@@ -7,7 +7,7 @@ import Foundation
 /// if let previous = OutputFolder(path: "output").currentManifest(),
 ///    previous.key == fingerprints.key(options: options) { /* nothing changed */ }
 /// ```
-public struct BuildManifest: Sendable, Hashable, Codable {
+struct BuildManifest: Sendable, Hashable, Codable {
     /// What one municipality's files were made from, and what they were.
     public struct Entry: Sendable, Hashable, Codable {
         /// The fingerprint of its inputs, the site-wide inputs, the templates and the options.
@@ -52,9 +52,13 @@ public struct BuildManifest: Sendable, Hashable, Codable {
     /// Sorted keys, so the same build writes the same bytes. Written out by hand into one
     /// buffer: Foundation's encoder builds the whole document as objects first, which for
     /// 10,000 municipalities took tens of megabytes at the end of a build.
-    func json() throws -> [UInt8] {
+    func json() throws -> [UInt8] { Array(try jsonText().utf8) }
+
+    /// ``json()`` as text, which ``OutputFolder`` writes without copying it into bytes first
+    /// (at 10,000 municipalities the manifest is megabytes).
+    func jsonText() throws -> String {
         var out = ""
-        out.reserveCapacity(256 + municipalities.count * 480 + shared.count * 64)
+        out.reserveCapacity(256 + municipalities.count * 1_600 + shared.count * 64)
         func append(_ text: String) { out += text }
         func appendString(_ text: String) { JSONText.append(text, to: &out) }
         func appendHashes(_ hashes: [String: String], indent: String) {
@@ -93,7 +97,7 @@ public struct BuildManifest: Sendable, Hashable, Codable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         out += String(decoding: try encoder.encode(warnings), as: UTF8.self)
         append("\n}\n")
-        return Array(out.utf8)
+        return out
     }
 
     static func hex(_ value: UInt64) -> String {

@@ -9,7 +9,7 @@ import Foundation
 ///     fingerprints.municipalityKey("esbjerg")  // changes when anything it depends on changes
 /// }
 /// ```
-public struct InputFingerprints: Sendable, Hashable {
+struct InputFingerprints: Sendable, Hashable {
     /// Hash of site.yml, kriterier.yml, the templates, the options and the binary.
     public var shared: UInt64
     /// Hash of every file below `kommuner/<slug>/`, by slug.

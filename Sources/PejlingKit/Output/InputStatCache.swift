@@ -130,7 +130,7 @@ struct InputStatCache: Sendable {
         }
         let temporary = path + ".\(getpid())"
         do {
-            try FileWriting.write(Array(text.utf8), to: temporary)
+            try text.withUTF8 { try FileWriting.write($0, to: temporary) }
             if rename(temporary, path) != 0 { unlink(temporary) }
         } catch {
             unlink(temporary)

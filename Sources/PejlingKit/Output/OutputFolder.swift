@@ -13,7 +13,7 @@ import Foundation
 /// // … write into staging …
 /// try folder.publish(staging: staging, manifest: manifest)
 /// ```
-public struct OutputFolder: Sendable {
+struct OutputFolder: Sendable {
     /// The manifest's file name inside the output folder.
     public static let manifestName = ".pejling-manifest.json"
     static let stagingMarker = ".pejling-staging"
@@ -107,7 +107,8 @@ public struct OutputFolder: Sendable {
 
     /// Writes the manifest into staging and swaps staging in for the output.
     public func publish(staging: String, manifest: BuildManifest) throws {
-        try FileWriting.write(manifest.json(), to: staging + "/" + Self.manifestName)
+        var text = try manifest.jsonText()
+        try text.withUTF8 { try FileWriting.write($0, to: staging + "/" + Self.manifestName) }
         try? FileManager.default.removeItem(atPath: staging + "/" + Self.stagingMarker)
         if SafePath.exists(path) {
             if let refusal = refusal() { throw OutputError(refusal) }

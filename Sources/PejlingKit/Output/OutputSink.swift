@@ -21,7 +21,7 @@ extension OutputSink {
 }
 
 /// Discards everything: `check` renders every page and writes nothing.
-public struct DiscardingSink: OutputSink {
+struct DiscardingSink: OutputSink {
     public init() {}
     public func write(_ file: OutputFile) throws {}
 }
@@ -48,7 +48,7 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
 }
 
 /// Writes files below a folder, creating subfolders as needed.
-public struct DirectorySink: OutputSink {
+struct DirectorySink: OutputSink {
     public let root: String
 
     public init(root: String) {
@@ -92,7 +92,7 @@ public struct DirectorySink: OutputSink {
 }
 
 /// A failure to write output, with a message for the user.
-public struct OutputError: Error, CustomStringConvertible {
+struct OutputError: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
@@ -100,14 +100,17 @@ public struct OutputError: Error, CustomStringConvertible {
 enum FileWriting {
     /// Writes bytes with plain POSIX calls: no temporary file, since the whole folder is staged.
     static func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBufferPointer { try write($0, to: path) }
+    }
+
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError("'\(path)' kan ikke oprettes, fordi \(SystemError.describe(errno))") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
+            guard let base = bytes.baseAddress else { break }
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw OutputError("'\(path)' kan ikke skrives, fordi \(SystemError.describe(errno))")

@@ -11,7 +11,7 @@ import Foundation
 /// let engine = PDFEngine.locate()   // PEJLING_PDF_PYTHON, or .venv-pdf/bin/python
 /// let pool = PDFEnginePool(engine: engine)
 /// ```
-public struct PDFEngine: Sendable, Hashable {
+struct PDFEngine: Sendable, Hashable {
     /// The WeasyPrint release pejling is made and tested with (see README, "PDF"): it tags
     /// each chart as a Figure with alternative text and writes the same bytes every time.
     public static let requiredVersion = "70.0"

@@ -26,7 +26,7 @@ public struct BuildOptions: Sendable, Hashable {
     /// `serve` sets false, and renders a PDF only when it is asked for.
     public var pdf: Bool?
     /// The PDF engine; nil finds it as ``PDFEngine/locate(environment:)`` says.
-    public var pdfEngine: PDFEngine?
+    var pdfEngine: PDFEngine?
 
     public init() {}
 }

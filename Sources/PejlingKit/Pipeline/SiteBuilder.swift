@@ -40,7 +40,9 @@ public struct SiteBuilder: Sendable {
 
     /// Everything but writing: load, validate and render into nothing.
     public func check() -> Result {
-        SitePass(options: options).run(into: DiscardingSink())
+        var pass = SitePass(options: options)
+        pass.rendersPDF = false
+        return pass.run(into: DiscardingSink())
     }
 
     /// Loads, validates and renders every page into `sink`.

@@ -19,6 +19,9 @@ struct SitePass: Sendable {
     var memory: (any BuildMemory)? = nil
     /// Whether the result carries each municipality's summary for the manifest (`build`).
     var keepsSummaries = false
+    /// Whether PDFs are rendered when the PDF stage is on; `check` makes the stage (to report a
+    /// missing print template) but renders none.
+    var rendersPDF = true
 
     /// What stays of a municipality until the end of the pass.
     struct Outcome: Sendable {
@@ -42,12 +45,12 @@ struct SitePass: Sendable {
         // PDF. `check` makes the stage too, so that a missing print template is reported, but
         // renders nothing (making the stage starts no engine).
         let pdfStage = PDFStage.make(options: options, config: site?.config, templates: pages?.templates, diagnostics: &diagnostics)
-        let rendersPDF = pdfStage != nil && !(sink is DiscardingSink)
+        let rendersPDF = pdfStage != nil && self.rendersPDF
         defer { pdfStage?.finish() }
         guard let site else { return .failure(diagnostics) }
         let slugs = loader.municipalitySlugs(root: site.root, diagnostics: &diagnostics)
         let outcomes = loader.mapMunicipalities(slugs, site: site, memory: memory, shortcut: { slug in
-            pages == nil ? nil : reusedWithoutLoading(slug, sink: sink)
+            pages == nil ? nil : reusedWithoutLoading(slug, contentDisplay: site.displayDirectory, sink: sink)
         }) { slug, load in
             pass(slug, load, pages: pages, pdfStage: rendersPDF ? pdfStage : nil, sink: sink)
         }
@@ -55,7 +58,7 @@ struct SitePass: Sendable {
             let loads = outcomes.compactMap { outcome in outcome.load.map { (outcome.slug, $0.value) } }
             memory.keep(Dictionary(uniqueKeysWithValues: loads), siteFiles: site.fingerprints)
         }
-        return finish(outcomes, diagnostics: diagnostics, pages: pages, sink: sink)
+        return finish(outcomes, diagnostics: diagnostics, pages: pages, contentDisplay: site.displayDirectory, sink: sink)
     }
 
     /// One municipality: selected (drafts, `--only`, ``pagesOf``), then taken over from the
@@ -82,14 +85,15 @@ struct SitePass: Sendable {
     /// A municipality whose inputs are those of the previous build: its files taken over, and
     /// its summary and warnings read from the previous manifest, without loading its folder.
     /// Nil when it must be loaded (changed, no summary kept, files missing, or `serve`).
-    private func reusedWithoutLoading(_ slug: String, sink: any OutputSink) -> Outcome? {
+    private func reusedWithoutLoading(_ slug: String, contentDisplay: String, sink: any OutputSink) -> Outcome? {
         guard memory == nil, pagesOf == nil, let previous, let kept = previous.unchanged[slug]?.summary,
-              let summary = kept.municipality, previous.reuse(slug, into: sink) else { return nil }
-        return Outcome(slug: slug, load: nil, diagnostics: Diagnostics(kept.warnings), summary: summary, reused: true, kept: kept)
+              let summary = kept.municipality(contentDisplay: contentDisplay), previous.reuse(slug, into: sink) else { return nil }
+        return Outcome(slug: slug, load: nil, diagnostics: Diagnostics(kept.warnings(contentDisplay: contentDisplay)),
+                       summary: summary, reused: true, kept: kept)
     }
 
     /// The checks across municipalities, `--only`'s selectors, the overview and the stylesheet.
-    private func finish(_ outcomes: [Outcome], diagnostics: Diagnostics, pages: SitePages?,
+    private func finish(_ outcomes: [Outcome], diagnostics: Diagnostics, pages: SitePages?, contentDisplay: String,
                         sink: any OutputSink) -> SiteBuilder.Result {
         var diagnostics = diagnostics
         var fileCount = 0
@@ -118,7 +122,8 @@ struct SitePass: Sendable {
             for outcome in outcomes {
                 guard let summary = outcome.summary else { continue }
                 result.summaries[outcome.slug] = outcome.kept
-                    ?? BuildManifest.Summary(summary, warnings: outcome.diagnostics.sorted.filter { $0.severity == .warning })
+                    ?? BuildManifest.Summary(summary, warnings: outcome.diagnostics.sorted.filter { $0.severity == .warning },
+                                             contentDisplay: contentDisplay)
             }
         }
         return result

@@ -19,7 +19,7 @@
 /// let (grid, diagnostics) = CSVReader.read(bytes: Array("type;sagsgennemgang\r\n".utf8), file: "maalinger/2015.csv")
 /// grid?.value(row: 1, column: 2)   // .text("sagsgennemgang")
 /// ```
-public enum CSVReader {
+enum CSVReader {
     /// Reads `bytes`; `nil` with errors when the file cannot be read at all.
     public static func read(bytes: [UInt8], file: String) -> (CellGrid?, [Diagnostic]) {
         guard bytes.count <= SpreadsheetLimits.maximumFileBytes else {

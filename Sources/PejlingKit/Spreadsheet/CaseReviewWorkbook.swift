@@ -18,7 +18,7 @@ import ZIPFoundation
 /// let workbook = CaseReviewWorkbook(kind: .sagsgennemgang, date: ISODate("2026-03-02")!, criteria: catalogue.criteria)
 /// let bytes = try workbook.xlsx()   // write as maalinger/sagsgennemgang.xlsx
 /// ```
-public struct CaseReviewWorkbook: Sendable {
+struct CaseReviewWorkbook: Sendable {
     public var kind: MeasurementKind
     public var date: ISODate
     public var criteria: [Criterion]

@@ -6,7 +6,7 @@
 /// reference.name                         // "C7"
 /// CellReference(name: "AA10")?.column    // 27
 /// ```
-public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct CellReference: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The 1-based row number.
     public var row: Int
     /// The 1-based column number (A is 1).
@@ -71,7 +71,7 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
 }
 
 /// What a spreadsheet cell holds, as the file stores it.
-public enum CellValue: Sendable, Hashable {
+enum CellValue: Sendable, Hashable {
     /// Text: a shared, inline or formula string, or any CSV field.
     case text(String)
     /// A number as written in the file (`1`, `42124`, `2.5`), and whether the cell's number
@@ -124,7 +124,7 @@ public enum CellValue: Sendable, Hashable {
 /// grid.value(row: 1, column: 1)   // .text("type")
 /// grid.rowCount                   // 1
 /// ```
-public struct CellGrid: Sendable, Hashable {
+struct CellGrid: Sendable, Hashable {
     /// The cells by row, then column; blank text cells are left out.
     public private(set) var rows: [Int: [Int: CellValue]] = [:]
     /// Whether the workbook counts serial dates from 1904 (older Mac Excel) instead of 1900.

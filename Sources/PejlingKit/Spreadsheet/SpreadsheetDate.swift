@@ -6,7 +6,7 @@
 /// SpreadsheetDate.date(serial: 40633, uses1904DateSystem: true)    // 2015-04-01
 /// SpreadsheetDate.parse("01-04-2015")                              // 2015-04-01
 /// ```
-public enum SpreadsheetDate {
+enum SpreadsheetDate {
     /// The date of a serial day number (a time of day, the fraction, is dropped).
     ///
     /// In the 1900 system day 1 is 1900-01-01 and day 60 is 29 February 1900, a day that never

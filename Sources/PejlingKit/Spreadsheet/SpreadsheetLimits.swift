@@ -6,7 +6,7 @@
 /// ```swift
 /// SpreadsheetLimits.maximumFileBytes   // 16 MiB
 /// ```
-public enum SpreadsheetLimits {
+enum SpreadsheetLimits {
     /// The largest xlsx or csv file read: 16 MiB.
     public static let maximumFileBytes = 16 * 1024 * 1024
     /// The most that an xlsx file's parts may unpack to, all together: 64 MiB.
@@ -24,7 +24,7 @@ public enum SpreadsheetLimits {
 /// SpreadsheetFormat(path: "maalinger/2015.xlsx")   // .xlsx
 /// SpreadsheetFormat(path: "maalinger/2015.json")   // nil
 /// ```
-public enum SpreadsheetFormat: Sendable {
+enum SpreadsheetFormat: Sendable {
     case xlsx
     case csv
 

@@ -15,7 +15,7 @@ import ZIPFoundation
 /// let (grid, diagnostics) = XLSXReader.read(bytes: bytes, file: "maalinger/2015.xlsx")
 /// grid?.value(row: 1, column: 2)   // .text("sagsgennemgang")
 /// ```
-public enum XLSXReader {
+enum XLSXReader {
     /// Reads `bytes`; `nil` with errors when the file cannot be read as a workbook.
     public static func read(bytes: [UInt8], file: String) -> (CellGrid?, [Diagnostic]) {
         let here = SourceLocation(file: file)

@@ -17,7 +17,7 @@ import Darwin
 /// FisherExactTest.isSignificant(a: 8, b: 12, c: 15, d: 5)    // false
 /// FisherExactTest.test(a: 1, b: 0, c: 0, d: 19)             // p 0.05, not significant
 /// ```
-public enum FisherExactTest {
+enum FisherExactTest {
     /// The most relevant cases a measurement (a row of the table, `a + b` or `c + d`) may
     /// have: up to it the test is computed exactly, beyond it not at all. Measurement files
     /// with a larger count are refused when they are loaded.

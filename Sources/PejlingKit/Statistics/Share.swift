@@ -11,7 +11,7 @@
 /// Share(opfyldt: 0, relevante: 0)?.fraction          // nil: no relevant case
 /// Share(opfyldt: 3, relevante: 2)                    // nil: more met than relevant
 /// ```
-public struct Share: Sendable, Hashable {
+struct Share: Sendable, Hashable {
     /// The relevant cases where the criterion was met (`opfyldt`).
     public let opfyldt: Int
     /// The cases where the criterion was relevant (`opfyldt + ikke_opfyldt`).

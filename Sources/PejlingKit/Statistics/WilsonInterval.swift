@@ -9,7 +9,7 @@
 /// WilsonInterval(successes: 0, trials: 20)?.lower     // 0.0 (exactly)
 /// WilsonInterval(successes: 0, trials: 0)             // nil: no trials, no interval
 /// ```
-public struct WilsonInterval: Sendable, Hashable {
+struct WilsonInterval: Sendable, Hashable {
     /// The lower bound, a fraction 0–1.
     public let lower: Double
     /// The upper bound, a fraction 0–1; never below ``lower``.

@@ -15,7 +15,7 @@ import Foundation
 /// CSSScoper.scope("body { margin: 0 } h1, p { color: red }", under: ".x")
 /// // ".x { margin: 0 }\n.x h1, .x p { color: red }\n"
 /// ```
-public enum CSSScoper {
+enum CSSScoper {
     public static func scope(_ css: String, under scope: String) -> String {
         var output = ""
         var scanner = Scanner(text: stripComments(css))

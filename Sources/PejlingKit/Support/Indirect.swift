@@ -6,7 +6,7 @@
 /// struct Holder { @Indirect var report: Report? }
 /// ```
 @propertyWrapper
-public struct Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
+struct Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
     private final class Box: Sendable {
         let value: Value
         init(_ value: Value) { self.value = value }

@@ -6,7 +6,7 @@ import Dispatch
 /// ```swift
 /// let pages = ParallelMap.map(municipalities, jobs: 4) { render($0) }
 /// ```
-public enum ParallelMap {
+enum ParallelMap {
     public static func map<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], jobs: Int, _ transform: @Sendable (Input) -> Output
     ) -> [Output] {

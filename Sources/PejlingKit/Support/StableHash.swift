@@ -6,7 +6,7 @@
 /// let first = StableHash.hash(Array("abc".utf8))      // same value on every machine and run
 /// let chained = StableHash.hash(Array("def".utf8), seed: first)
 /// ```
-public enum StableHash {
+enum StableHash {
     /// The seed of a hash that continues no other.
     public static let initialSeed: UInt64 = 0xcbf2_9ce4_8422_2325
 

@@ -9,7 +9,7 @@ import Mustache
 /// ```swift
 /// context["html"] = PreparedText(reportHTML)   // {{{html}}} shows it, {{html}} escapes it
 /// ```
-public struct PreparedText: MustacheCustomRenderable, MustacheParent, Sendable, Hashable {
+struct PreparedText: MustacheCustomRenderable, MustacheParent, Sendable, Hashable {
     public let text: String
 
     public init(_ text: String) {

@@ -11,7 +11,7 @@ import Mustache
 ///     let html = templates.render(["titel": "Hej"], template: "oversigt")
 /// }
 /// ```
-public struct TemplateSet: Sendable {
+struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// The template names found.
     public let names: [String]

@@ -1,6 +1,6 @@
 // No `import Foundation` here: Foundation has a type named `Measurement` too.
 import Testing
-import PejlingKit
+@testable import PejlingKit
 
 /// Counts up to 100.000 cases are computed exactly; a larger count is an error naming it,
 /// at its place in the file.

@@ -1,6 +1,6 @@
 // No `import Foundation` here: Foundation has a type named `Measurement` too.
 import Testing
-import PejlingKit
+@testable import PejlingKit
 
 /// A valid measurement file; the broken cases below change one part of it, so the
 /// positions are those of this text:

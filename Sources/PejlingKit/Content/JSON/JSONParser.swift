@@ -20,7 +20,7 @@ import Foundation
 /// // diagnostics[0].message == "trailing comma before ']'"
 /// // diagnostics[0].location == SourceLocation(file: "x.json", line: 1, column: 9)
 /// ```
-public enum JSONParser {
+enum JSONParser {
     /// How deep objects and arrays may nest unless the caller says otherwise.
     public static let defaultMaxDepth = 512
 

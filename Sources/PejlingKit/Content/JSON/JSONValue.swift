@@ -9,7 +9,7 @@
 /// root?.column  // 1
 /// root?["a"]?.column  // 7
 /// ```
-public struct JSONNode: Sendable, Hashable {
+struct JSONNode: Sendable, Hashable {
     /// The value itself.
     public var value: JSONValue
     /// The 1-based line of the value's first character.
@@ -49,7 +49,7 @@ public struct JSONNode: Sendable, Hashable {
 ///     for member in members { print(member.key, member.keyLine, member.keyColumn) }
 /// }
 /// ```
-public struct JSONMember: Sendable, Hashable {
+struct JSONMember: Sendable, Hashable {
     /// The key, with escapes resolved.
     public var key: String
     /// The 1-based line of the key's opening quote.
@@ -82,7 +82,7 @@ public struct JSONMember: Sendable, Hashable {
 /// default: break
 /// }
 /// ```
-public enum JSONValue: Sendable, Hashable {
+enum JSONValue: Sendable, Hashable {
     /// An object's members in the order in which the file has them. A well-formed file
     /// has no key twice; the parser reports a repeated key as an error but keeps both.
     case object([JSONMember])
@@ -130,7 +130,7 @@ public enum JSONValue: Sendable, Hashable {
 /// JSONNumber(literal: "20.0")?.isInteger  // false: it has a fraction part
 /// JSONNumber(literal: "1e400")?.doubleValue  // +infinity
 /// ```
-public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The literal exactly as the file writes it, e.g. `-0.5e3`.
     public let literal: String
     /// Whether the literal has neither a fraction part nor an exponent (`20`, `-3`),
