@@ -52,13 +52,19 @@ struct BuildManifest: Sendable, Hashable, Codable {
     /// Sorted keys, so the same build writes the same bytes. Written out by hand into one
     /// buffer: Foundation's encoder builds the whole document as objects first, which for
     /// 10,000 municipalities took tens of megabytes at the end of a build.
-    func json() throws -> [UInt8] { Array(try jsonText().utf8) }
+    func json() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try json { bytes += $0.utf8 }
+        return bytes
+    }
 
-    /// ``json()`` as text, which ``OutputFolder`` writes without copying it into bytes first
-    /// (at 10,000 municipalities the manifest is megabytes).
-    func jsonText() throws -> String {
+    /// ``json()`` in pieces of about a mebibyte, handed to `write` in order: at 10,000
+    /// municipalities the manifest is over ten megabytes, which ``OutputFolder`` writes as it
+    /// comes instead of holding it whole at the end of a build.
+    func json(_ write: (String) throws -> Void) throws {
+        let piece = 1 << 20
         var out = ""
-        out.reserveCapacity(256 + municipalities.count * 1_600 + shared.count * 64)
+        out.reserveCapacity(piece + 64 * 1024)
         func append(_ text: String) { out += text }
         func appendString(_ text: String) { JSONText.append(text, to: &out) }
         func appendHashes(_ hashes: [String: String], indent: String) {
@@ -89,6 +95,10 @@ struct BuildManifest: Sendable, Hashable, Codable {
                 summary.appendJSON(to: &out, indent: "      ")
             }
             append("\n    }")
+            if out.utf8.count >= piece {
+                try write(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         append(municipalities.isEmpty ? "},\n  \"shared\" : " : "\n  },\n  \"shared\" : ")
         appendHashes(shared, indent: "  ")
@@ -97,7 +107,7 @@ struct BuildManifest: Sendable, Hashable, Codable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         out += String(decoding: try encoder.encode(warnings), as: UTF8.self)
         append("\n}\n")
-        return out
+        try write(out)
     }
 
     static func hex(_ value: UInt64) -> String {

@@ -107,8 +107,11 @@ struct OutputFolder: Sendable {
 
     /// Writes the manifest into staging and swaps staging in for the output.
     public func publish(staging: String, manifest: BuildManifest) throws {
-        var text = try manifest.jsonText()
-        try text.withUTF8 { try FileWriting.write($0, to: staging + "/" + Self.manifestName) }
+        let file = try FileWriting.Appending(path: staging + "/" + Self.manifestName)
+        try manifest.json { piece in
+            var piece = piece
+            try piece.withUTF8 { try file.append($0) }
+        }
         try? FileManager.default.removeItem(atPath: staging + "/" + Self.stagingMarker)
         if SafePath.exists(path) {
             if let refusal = refusal() { throw OutputError(refusal) }

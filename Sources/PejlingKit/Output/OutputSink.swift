@@ -104,9 +104,28 @@ enum FileWriting {
     }
 
     static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("'\(path)' kan ikke oprettes, fordi \(SystemError.describe(errno))") }
-        defer { close(descriptor) }
+        try Appending(path: path).append(bytes)
+    }
+
+    /// A file written in pieces, closed when the value goes.
+    final class Appending {
+        let path: String
+        let descriptor: Int32
+
+        init(path: String) throws {
+            self.path = path
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw OutputError("'\(path)' kan ikke oprettes, fordi \(SystemError.describe(errno))") }
+        }
+
+        deinit { close(descriptor) }
+
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+            try FileWriting.append(bytes, to: descriptor, path: path)
+        }
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
             guard let base = bytes.baseAddress else { break }

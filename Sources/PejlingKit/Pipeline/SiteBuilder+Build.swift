@@ -16,10 +16,14 @@ extension SiteBuilder {
             diagnostics.error("pejling skriver ikke output her: \(refusal)", at: outputLocation)
             return .failure(diagnostics)
         }
-        // Only files whose lstat changed since the last build are read (InputStatCache).
-        let scanned = InputFingerprints.scan(options: options, cache: InputStatCache.load(from: folder.statCachePath))
-        scanned?.1.write(to: folder.statCachePath)
-        let fingerprints = scanned?.0
+        // Only files whose lstat changed since the last build are read (InputStatCache); the
+        // cache is written at once and let go (tens of thousands of paths at 10,000 municipalities).
+        let fingerprints: InputFingerprints? = {
+            guard let (fingerprints, seen) = InputFingerprints.scan(options: options, cache: InputStatCache.load(from: folder.statCachePath))
+            else { return nil }
+            seen.write(to: folder.statCachePath)
+            return fingerprints
+        }()
         let previous = folder.currentManifest()
         if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous, jobs: options.jobs) {
             folder.removeStaleStagingFolders()  // what killed builds left beside the output
