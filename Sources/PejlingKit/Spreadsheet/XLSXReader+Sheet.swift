@@ -8,8 +8,11 @@ final class SheetHandler: XMLPart.Handler {
     private(set) var grid: CellGrid
     private(set) var diagnostics: [Diagnostic] = []
     /// Set when reading stopped at a limit: the error that says so.
-    private(set) var stopReason: Diagnostic?
-    var shouldStop: Bool { stopReason != nil }
+    private(set) var stopReason: Diagnostic? {
+        didSet { shouldStop = stopReason != nil }
+    }
+    /// Asked after every element, so a stored flag rather than a look at ``stopReason``.
+    private(set) var shouldStop = false
 
     private var row = 0
     private var column = 0
@@ -32,7 +35,7 @@ final class SheetHandler: XMLPart.Handler {
         grid = CellGrid(uses1904DateSystem: uses1904DateSystem)
     }
 
-    func start(_ name: Substring, attributes: [String: String]) {
+    func start(_ name: XMLPart.Name, attributes: XMLPart.Attributes) {
         switch name {
         case "sheetData":
             inSheetData = true
@@ -66,7 +69,7 @@ final class SheetHandler: XMLPart.Handler {
         }
     }
 
-    func end(_ name: Substring) {
+    func end(_ name: XMLPart.Name) {
         switch name {
         case "sheetData": inSheetData = false
         case "v", "t": capturing = .none
@@ -76,11 +79,11 @@ final class SheetHandler: XMLPart.Handler {
         }
     }
 
-    func text(_ text: String) {
+    func text(_ text: XMLPart.Text) {
         switch capturing {
         case .none: break
-        case .value: value? += text
-        case .inline: inlineText? += text
+        case .value: value? += text.string
+        case .inline: inlineText? += text.string
         }
     }
 
