@@ -135,8 +135,12 @@ public enum XLSXReader {
             let limit = SpreadsheetLimits.maximumUnpackedBytes
             var bytes: [UInt8] = []
             bytes.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit - total))))
+            // ZIPFoundation allocates and zero-fills two buffers of this size for every part it
+            // inflates: a part's own size (a few kilobytes) rather than 64 KiB each time. A part
+            // whose declared size lies is still read, in more chunks, all counted against the limit.
+            let bufferSize = Int(min(max(entry.uncompressedSize, 4 * 1024), 64 * 1024))
             do {
-                _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { chunk in
+                _ = try archive.extract(entry, bufferSize: bufferSize, skipCRC32: false) { chunk in
                     total += chunk.count
                     if total > limit { throw ReadProblem.unpackedTooLarge }
                     bytes.append(contentsOf: chunk)
