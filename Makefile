@@ -7,12 +7,14 @@ OUTPUT ?= output
 .PHONY: site site-binary test deps pdf-env build release unit-tests e2e-tests schema-tests browser-tests pdf-tests live-reload-test spreadsheet-tests bench-smoke clean
 
 # libcmark (the Markdown parser) comes from Debian; install it when pkg-config cannot find it.
-# zlib (zlib1g-dev) unpacks xlsx case reviews, through ZIPFoundation.
+# zlib (zlib1g-dev) unpacks xlsx case reviews, through ZIPFoundation; libxml2 (libxml2-dev)
+# parses their XML parts.
 # faketime (libfaketime) lets the determinism test build with the clock years ahead.
 deps:
 	@missing=; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev pkg-config"; \
 	pkg-config --exists zlib 2>/dev/null || missing="$$missing zlib1g-dev pkg-config"; \
+	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev pkg-config"; \
 	command -v faketime >/dev/null 2>&1 || missing="$$missing faketime"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing (apt)…"; \

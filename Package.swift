@@ -35,12 +35,20 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libxml2, the XML parser of xlsx case reviews' parts (its SAX2 interface), behind a
+        // two-file shim like Ccmark.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Every stage of the pipeline: configuration, content, markdown, measurement,
         // formatting, templates and site.
         .target(
             name: "PejlingKit",
             dependencies: [
                 "Ccmark",
+                "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "BigInt", package: "BigInt"),

@@ -8,8 +8,11 @@ final class SheetHandler: XMLPart.Handler {
     private(set) var grid: CellGrid
     private(set) var diagnostics: [Diagnostic] = []
     /// Set when reading stopped at a limit: the error that says so.
-    private(set) var stopReason: Diagnostic?
-    var shouldStop: Bool { stopReason != nil }
+    private(set) var stopReason: Diagnostic? {
+        didSet { shouldStop = stopReason != nil }
+    }
+    /// Asked after every element, so a stored flag rather than a look at ``stopReason``.
+    private(set) var shouldStop = false
 
     private var row = 0
     private var column = 0
@@ -17,7 +20,10 @@ final class SheetHandler: XMLPart.Handler {
     private var cell: CellReference?
     private var cellType: String?
     private var cellStyle = 0
-    private var value: String?
+    /// Whether the cell has a `<v>`, and its bytes (kept as bytes: a shared string's index,
+    /// nearly every cell, is read from them without making a `String`).
+    private var hasValue = false
+    private var valueBytes: [UInt8] = []
     private var inlineText: String?
     private var hasFormula = false
     private var capturing: Capture = .none
@@ -32,7 +38,7 @@ final class SheetHandler: XMLPart.Handler {
         grid = CellGrid(uses1904DateSystem: uses1904DateSystem)
     }
 
-    func start(_ name: Substring, attributes: [String: String]) {
+    func start(_ name: XMLPart.Name, attributes: XMLPart.Attributes) {
         switch name {
         case "sheetData":
             inSheetData = true
@@ -47,11 +53,13 @@ final class SheetHandler: XMLPart.Handler {
             cell = reference
             cellType = attributes["t"]
             cellStyle = attributes["s"].flatMap(Int.init) ?? 0
-            value = nil
+            hasValue = false
+            valueBytes.removeAll(keepingCapacity: true)
             inlineText = nil
             hasFormula = false
         case "v" where cell != nil:
-            value = ""
+            hasValue = true
+            valueBytes.removeAll(keepingCapacity: true)
             capturing = .value
         case "f" where cell != nil:
             hasFormula = true
@@ -66,7 +74,7 @@ final class SheetHandler: XMLPart.Handler {
         }
     }
 
-    func end(_ name: Substring) {
+    func end(_ name: XMLPart.Name) {
         switch name {
         case "sheetData": inSheetData = false
         case "v", "t": capturing = .none
@@ -76,12 +84,27 @@ final class SheetHandler: XMLPart.Handler {
         }
     }
 
-    func text(_ text: String) {
+    func text(_ text: XMLPart.Text) {
         switch capturing {
         case .none: break
-        case .value: value? += text
-        case .inline: inlineText? += text
+        case .value: valueBytes.append(contentsOf: text.bytes)
+        case .inline: inlineText? += text.string
         }
+    }
+
+    /// The cell's `<v>` as text, or `nil` without one.
+    private var value: String? {
+        hasValue ? String(decoding: valueBytes, as: UTF8.self) : nil
+    }
+
+    /// A shared-string cell's `<v>` as an index: plain digits read from the bytes, anything
+    /// else as `Int` reads the text.
+    private func sharedStringIndex() -> Int? {
+        guard hasValue else { return nil }
+        if !valueBytes.isEmpty, valueBytes.count <= 18, valueBytes.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) {
+            return valueBytes.reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
+        }
+        return value.flatMap { Int($0.trimmedSpaces) }
     }
 
     private func finishCell() {
@@ -91,7 +114,7 @@ final class SheetHandler: XMLPart.Handler {
         let cellValue: CellValue?
         switch cellType {
         case "s":
-            if let index = value.flatMap({ Int($0.trimmedSpaces) }), index >= 0, index < sharedStrings.count {
+            if let index = sharedStringIndex(), index >= 0, index < sharedStrings.count {
                 cellValue = .text(sharedStrings[index])
             } else if value == nil {
                 cellValue = nil

@@ -3,8 +3,8 @@ import ZIPFoundation
 
 /// Reads the first worksheet (in the workbook's tab order) of an xlsx file into a ``CellGrid``.
 ///
-/// The zip container is ZIPFoundation's; the XML parts are read by ``XMLPart`` (FoundationXML's
-/// `XMLParser`). Cells keep what the file stores: shared strings (`t="s"`), inline strings
+/// The zip container is ZIPFoundation's; the XML parts are read by ``XMLPart`` (libxml2's SAX2
+/// parser). Cells keep what the file stores: shared strings (`t="s"`), inline strings
 /// (`t="inlineStr"`), a formula's cached string (`t="str"`) or number, ISO dates (`t="d"`),
 /// and numbers with whether their number format is a date format (``XLSXStyles``).
 ///
@@ -38,11 +38,7 @@ enum XLSXReader {
                            hint: "gem sagsgennemgangen igen som Excel-projektmappe (.xlsx) i Excel eller LibreOffice Calc")
         }
         var unpacker = Unpacker(archive: archive)
-        var declared: UInt64 = 0
-        for entry in archive {
-            declared &+= entry.uncompressedSize
-        }
-        guard declared <= UInt64(SpreadsheetLimits.maximumUnpackedBytes) else {
+        guard unpacker.declaredBytes <= UInt64(SpreadsheetLimits.maximumUnpackedBytes) else {
             return failure(unpackedTooLargeMessage)
         }
 
@@ -106,22 +102,50 @@ enum XLSXReader {
 
     /// Unpacks parts, counting every byte against ``SpreadsheetLimits/maximumUnpackedBytes``
     /// as it comes (a zip file's declared sizes can lie).
+    ///
+    /// The entries are listed once, by path: ZIPFoundation's `archive[path]` walks the whole
+    /// central directory on every call.
     struct Unpacker {
         let archive: Archive
+        /// Each path's first entry, as `archive[path]` would find it.
+        let entries: [String: Entry]
+        /// The sum of the entries' declared sizes.
+        let declaredBytes: UInt64
         var unpacked = 0
 
-        func has(_ path: String) -> Bool { archive[path] != nil }
+        init(archive: Archive) {
+            self.archive = archive
+            var entries: [String: Entry] = [:]
+            var declared: UInt64 = 0
+            for entry in archive {
+                declared &+= entry.uncompressedSize
+                // `path` decodes the entry's name anew on every call.
+                let path = entry.path
+                if entries[path] == nil { entries[path] = entry }
+            }
+            self.entries = entries
+            declaredBytes = declared
+        }
 
-        mutating func data(_ path: String) throws -> Data {
-            guard let entry = archive[path] else { throw ReadProblem.missingPart(path) }
-            var data = Data()
+        func has(_ path: String) -> Bool { entries[path] != nil }
+
+        mutating func data(_ path: String) throws -> [UInt8] {
+            guard let entry = entries[path] else { throw ReadProblem.missingPart(path) }
             var total = unpacked
             let limit = SpreadsheetLimits.maximumUnpackedBytes
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit - total))))
+            // ZIPFoundation allocates and zero-fills two buffers of this size for every part it
+            // inflates: a part's own size (a few kilobytes) rather than 64 KiB each time. A part
+            // whose declared size lies is still read, in more chunks, all counted against the limit.
+            let bufferSize = Int(min(max(entry.uncompressedSize, 4 * 1024), 64 * 1024))
             do {
-                _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { chunk in
+                // The CRC-32 is not asked for: this form of `extract` returns it without comparing
+                // it to the entry's, and nothing here did either (inflate refuses a damaged stream).
+                _ = try archive.extract(entry, bufferSize: bufferSize, skipCRC32: true) { chunk in
                     total += chunk.count
                     if total > limit { throw ReadProblem.unpackedTooLarge }
-                    data.append(chunk)
+                    bytes.append(contentsOf: chunk)
                 }
             } catch let problem as ReadProblem {
                 throw problem
@@ -129,24 +153,27 @@ enum XLSXReader {
                 throw ReadProblem.unreadable(path)
             }
             unpacked = total
-            return data
+            return bytes
         }
 
-        mutating func parse(_ path: String, into handler: XMLPart.Handler) throws {
+        mutating func parse(_ path: String, into handler: any XMLPart.Handler) throws {
             let bytes = try data(path)
             if let failure = XMLPart.parse(bytes, handler: handler), failure != .stopped {
                 throw ReadProblem.xml(path, failure)
             }
         }
 
-        /// The workbook part, from the package's relationships (`xl/workbook.xml` as a rule).
+        /// The workbook part: `xl/workbook.xml`, where Excel, LibreOffice and openpyxl put it,
+        /// or else where the package's relationships say.
         mutating func workbookPath() throws -> String {
+            let usual = "xl/workbook.xml"
+            if has(usual) { return usual }
             if has("_rels/.rels") {
                 let relations = Relationships(base: "")
                 try parse("_rels/.rels", into: relations)
                 if let path = relations.path(ofType: "officeDocument"), has(path) { return path }
             }
-            return "xl/workbook.xml"
+            return usual
         }
     }
 }
@@ -159,7 +186,7 @@ final class WorkbookInfo: XMLPart.Handler {
     var firstSheetRelation: String?
     var shouldStop: Bool { false }
 
-    func start(_ name: Substring, attributes: [String: String]) {
+    func start(_ name: XMLPart.Name, attributes: XMLPart.Attributes) {
         switch name {
         case "workbookPr":
             if let value = attributes["date1904"] { uses1904DateSystem = value == "1" || value == "true" }
@@ -168,25 +195,35 @@ final class WorkbookInfo: XMLPart.Handler {
         default: break
         }
     }
-    func end(_ name: Substring) {}
-    func text(_ text: String) {}
+    func end(_ name: XMLPart.Name) {}
+    func text(_ text: XMLPart.Text) {}
 }
 
 /// A `_rels/*.rels` part: relationship ids to part paths inside the package.
 final class Relationships: XMLPart.Handler {
     /// The part whose relationships these are; targets are relative to its folder.
     let base: String
+    /// The folders of `base`'s folder: `["xl"]` for `xl/workbook.xml`.
+    private let baseFolders: [Substring]
     var targets: [String: String] = [:]
     var types: [(type: String, path: String)] = []
     var shouldStop: Bool { false }
 
-    init(base: String) { self.base = base }
+    init(base: String) {
+        self.base = base
+        baseFolders = Self.split(base).folder.split(separator: "/")
+    }
 
     /// `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`.
     static func path(for part: String) -> String {
-        let folder = (part as NSString).deletingLastPathComponent
-        let name = (part as NSString).lastPathComponent
+        let (folder, name) = split(part)
         return (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
+    }
+
+    /// A part's folder and name: `xl/workbook.xml` → (`xl`, `workbook.xml`), `a.xml` → (``, `a.xml`).
+    static func split(_ path: String) -> (folder: Substring, name: Substring) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path[...]) }
+        return (path[..<slash], path[path.index(after: slash)...])
     }
 
     /// The first target whose relationship type ends with `/<suffix>`.
@@ -194,7 +231,7 @@ final class Relationships: XMLPart.Handler {
         types.first { $0.type.hasSuffix("/" + suffix) }?.path
     }
 
-    func start(_ name: Substring, attributes: [String: String]) {
+    func start(_ name: XMLPart.Name, attributes: XMLPart.Attributes) {
         guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"],
               attributes["TargetMode"] != "External" else { return }
         let path = resolve(target)
@@ -203,13 +240,7 @@ final class Relationships: XMLPart.Handler {
     }
 
     func resolve(_ target: String) -> String {
-        var parts: [Substring] = []
-        if target.hasPrefix("/") {
-            parts = []
-        } else {
-            let folder = (base as NSString).deletingLastPathComponent
-            parts = folder.split(separator: "/")
-        }
+        var parts = target.hasPrefix("/") ? [] : baseFolders
         for part in target.split(separator: "/") {
             if part == ".." {
                 _ = parts.popLast()
@@ -220,8 +251,8 @@ final class Relationships: XMLPart.Handler {
         return parts.joined(separator: "/")
     }
 
-    func end(_ name: Substring) {}
-    func text(_ text: String) {}
+    func end(_ name: XMLPart.Name) {}
+    func text(_ text: XMLPart.Text) {}
 }
 
 /// `xl/sharedStrings.xml`: each `<si>`'s text (plain or rich runs; phonetic runs left out).
@@ -232,7 +263,7 @@ final class SharedStrings: XMLPart.Handler {
     private var inPhonetic = false
     var shouldStop: Bool { false }
 
-    func start(_ name: Substring, attributes: [String: String]) {
+    func start(_ name: XMLPart.Name, attributes: XMLPart.Attributes) {
         switch name {
         case "si": current = ""
         case "t": inText = !inPhonetic
@@ -241,7 +272,7 @@ final class SharedStrings: XMLPart.Handler {
         }
     }
 
-    func end(_ name: Substring) {
+    func end(_ name: XMLPart.Name) {
         switch name {
         case "si": strings.append(current)
         case "t": inText = false
@@ -250,7 +281,7 @@ final class SharedStrings: XMLPart.Handler {
         }
     }
 
-    func text(_ text: String) {
-        if inText { current += text }
+    func text(_ text: XMLPart.Text) {
+        if inText { current += text.string }
     }
 }

@@ -14,7 +14,7 @@ final class XLSXStyles: XMLPart.Handler {
     private var inCellXfs = false
     var shouldStop: Bool { false }
 
-    func start(_ name: Substring, attributes: [String: String]) {
+    func start(_ name: XMLPart.Name, attributes: XMLPart.Attributes) {
         switch name {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] {
@@ -28,11 +28,11 @@ final class XLSXStyles: XMLPart.Handler {
         }
     }
 
-    func end(_ name: Substring) {
+    func end(_ name: XMLPart.Name) {
         if name == "cellXfs" { inCellXfs = false }
     }
 
-    func text(_ text: String) {}
+    func text(_ text: XMLPart.Text) {}
 
     /// Whether cells of style index `style` show numbers as dates.
     func isDate(style: Int) -> Bool {

@@ -1,24 +1,26 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// One XML part of an xlsx file, read with FoundationXML's `XMLParser` (libxml2's SAX
-/// parser): elements and text as events, never a tree.
+/// One XML part of an xlsx file, read with libxml2's SAX2 parser (through the `CLibXML2`
+/// shim): elements and text as events, never a tree.
 ///
 /// A part with a document type declaration is refused before parsing: Office Open XML never
 /// has one, and refusing it refuses every entity (the "billion laughs" expansion and
-/// external entities) whatever the parser would do with them.
+/// external entities) whatever the parser would do with them. The parser runs without
+/// network access, entity substitution, DTD loading or libxml2's "huge" mode, in a context of
+/// its own, so that parts are read on several threads at once.
 ///
 /// ```swift
 /// let problem = XMLPart.parse(Array("<a x=\"1\">b</a>".utf8), handler: handler)   // nil: parsed
 /// ```
 enum XMLPart {
     /// What a part's events go to. Names are local names: a prefix (`x:c`, `r:id`) is dropped.
+    ///
+    /// The ``Name``, ``Attributes`` and ``Text`` of an event point into the parser's memory and
+    /// are valid only during the call: copy out (as a `String`) what is kept.
     protocol Handler: AnyObject {
-        func start(_ name: Substring, attributes: [String: String])
-        func end(_ name: Substring)
-        func text(_ text: String)
+        func start(_ name: Name, attributes: Attributes)
+        func end(_ name: Name)
+        func text(_ text: Text)
         /// Set to stop parsing early (a limit is reached); ``parse(_:handler:)`` then returns
         /// ``Failure/stopped``.
         var shouldStop: Bool { get }
@@ -33,43 +35,30 @@ enum XMLPart {
         case stopped
     }
 
-    /// libxml2 keeps global state, and FoundationXML's parser is not documented as safe
-    /// to use from several threads at once; the parts are small, so one parse at a time.
-    private static let lock = NSLock()
-
     /// Parses `bytes`, sending its events to `handler`; `nil` when the whole part was read.
-    static func parse(_ bytes: Data, handler: Handler) -> Failure? {
+    static func parse(_ bytes: [UInt8], handler: any Handler) -> Failure? {
         if declaresDocumentType(bytes) { return .documentType }
-        let delegate = Delegate(handler: handler)
-        let parser = XMLParser(data: bytes)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        parser.delegate = delegate
-        lock.lock()
-        let parsed = parser.parse()
-        lock.unlock()
-        if handler.shouldStop { return .stopped }
-        if !parsed || delegate.failure != nil {
-            let message = delegate.failure ?? parser.parserError.map { String(describing: $0) } ?? "ugyldig XML"
-            return .malformed(message, line: parser.lineNumber)
+        return bytes.withUnsafeBufferPointer { buffer in
+            SAXParser(handler: handler).parse(buffer)
         }
-        return nil
     }
 
     /// Whether the bytes hold `<!DOCTYPE` (or an `<!ENTITY` without it) anywhere.
-    static func declaresDocumentType(_ bytes: Data) -> Bool {
+    static func declaresDocumentType(_ bytes: [UInt8]) -> Bool {
         let doctype = Array("<!DOCTYPE".utf8)
         let entity = Array("<!ENTITY".utf8)
-        return bytes.withUnsafeBytes { raw -> Bool in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            guard buffer.count >= 8 else { return false }
-            var index = 0
-            while index < buffer.count - 1 {
-                if buffer[index] == UInt8(ascii: "<"), buffer[index + 1] == UInt8(ascii: "!") {
-                    if matches(doctype, in: buffer, at: index) || matches(entity, in: buffer, at: index) { return true }
+        return bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress, buffer.count >= 8 else { return false }
+            // Each `!` is found with memchr (vectorised; a part has few), then `<!` around it.
+            var index = 1
+            while index < buffer.count,
+                  let found = memchr(base + index, Int32(UInt8(ascii: "!")), buffer.count - index) {
+                let bang = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[bang - 1] == UInt8(ascii: "<"),
+                   matches(doctype, in: buffer, at: bang - 1) || matches(entity, in: buffer, at: bang - 1) {
+                    return true
                 }
-                index += 1
+                index = bang + 1
             }
             return false
         }
@@ -82,46 +71,5 @@ enum XMLPart {
             if buffer[index + offset] != pattern[offset] { return false }
         }
         return true
-    }
-
-    /// The local part of a qualified name: `x:c` → `c`.
-    static func localName(_ name: String) -> Substring {
-        if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
-        return name[...]
-    }
-
-    private final class Delegate: NSObject, XMLParserDelegate {
-        let handler: Handler
-        var failure: String?
-
-        init(handler: Handler) { self.handler = handler }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            var attributes = attributeDict
-            if attributeDict.keys.contains(where: { $0.utf8.contains(UInt8(ascii: ":")) }) {
-                attributes = [:]
-                for (key, value) in attributeDict { attributes[String(XMLPart.localName(key))] = value }
-            }
-            handler.start(XMLPart.localName(elementName), attributes: attributes)
-            if handler.shouldStop { parser.abortParsing() }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            handler.end(XMLPart.localName(elementName))
-            if handler.shouldStop { parser.abortParsing() }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            handler.text(string)
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            handler.text(String(decoding: CDATABlock, as: UTF8.self))
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if failure == nil { failure = String(describing: parseError) }
-        }
     }
 }
