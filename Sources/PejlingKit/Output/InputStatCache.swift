@@ -20,7 +20,7 @@ import Foundation
 /// var seen = InputStatCache()
 /// let hash = cache.contentHash(of: "content/site.yml", recordingInto: &seen)
 /// ```
-struct InputStatCache: Sendable {
+struct InputStatCache: Sendable, Equatable {
     /// What `lstat` says of a file; a change in any of these means that the file may have changed.
     struct Stamp: Hashable, Sendable {
         var size: Int64
@@ -58,6 +58,16 @@ struct InputStatCache: Sendable {
     /// How long the scan that filled this cache took, in ns (written into the file's first line).
     var scanDuration: Int64 = 0
 
+    /// Whether an entry was read again because it was changed too close to its scan: the cache
+    /// is then written again, so that the entry is trusted next time.
+    private(set) var readRacyEntry = false
+
+    /// The same files with the same stamps and hashes (then the file need not be written again).
+    static func == (lhs: InputStatCache, rhs: InputStatCache) -> Bool { lhs.entries == rhs.entries }
+
+    /// Whether this cache, as a scan saw the files, must replace `previous` on disk.
+    func differs(from previous: InputStatCache) -> Bool { readRacyEntry || self != previous }
+
     /// By absolute path.
     private(set) var entries: [String: Entry] = [:]
     /// Entries modified at or after this time (ns) are not trusted.
@@ -71,9 +81,12 @@ struct InputStatCache: Sendable {
     /// cannot be read (the caller hashes that fact instead).
     func contentHash(of path: String, info: stat, recordingInto seen: inout InputStatCache) -> UInt64? {
         let stamp = Stamp(info)
-        if let entry = entries[path], entry.stamp == stamp, stamp.modified < trustedBefore {
-            seen.entries[path] = entry
-            return entry.hash
+        if let entry = entries[path], entry.stamp == stamp {
+            if stamp.modified < trustedBefore {
+                seen.entries[path] = entry
+                return entry.hash
+            }
+            seen.readRacyEntry = true
         }
         guard case .success(let bytes) = SafePath.readRegularFile(path) else { return nil }
         let hash = StableHash.hash(bytes)
@@ -84,6 +97,7 @@ struct InputStatCache: Sendable {
     /// Adds `other`'s entries (each thread records the files of its own folders).
     mutating func merge(_ other: InputStatCache) {
         entries.merge(other.entries) { _, new in new }
+        readRacyEntry = readRacyEntry || other.readRacyEntry
     }
 
     // MARK: The file

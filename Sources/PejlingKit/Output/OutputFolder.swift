@@ -105,8 +105,9 @@ struct OutputFolder: Sendable {
         return staging
     }
 
-    /// Writes the manifest into staging and swaps staging in for the output.
-    public func publish(staging: String, manifest: BuildManifest) throws {
+    /// Writes the manifest into staging and swaps staging in for the output; the old output
+    /// is then removed on `jobs` threads (at 10,000 municipalities it is 60,000 files).
+    func publish(staging: String, manifest: BuildManifest, jobs: Int = 1) throws {
         let file = try FileWriting.Appending(path: staging + "/" + Self.manifestName)
         try manifest.json { piece in
             var piece = piece
@@ -117,7 +118,7 @@ struct OutputFolder: Sendable {
             if let refusal = refusal() { throw OutputError(refusal) }
             try AtomicSwap.exchange(staging, path)
             // The old output now sits at the staging path.
-            try? FileManager.default.removeItem(atPath: staging)
+            Self.remove(staging, jobs: jobs)
         } else {
             if !SafePath.isDirectory(parent) {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -132,6 +133,15 @@ struct OutputFolder: Sendable {
     static func moveFailure(_ path: String, _ code: Int32) -> String {
         if code == EBUSY || code == EXDEV { return mountPointMessage(path) }
         return "pejling kan ikke lægge det nye output på plads i '\(path)', fordi \(SystemError.describe(code))"
+    }
+
+    /// Removes a folder, its entries on `jobs` threads.
+    static func remove(_ folder: String, jobs: Int) {
+        let entries = SafePath.listing(folder)
+        _ = ParallelMap.map(entries, jobs: jobs) { entry in
+            try? FileManager.default.removeItem(atPath: folder + "/" + entry)
+        }
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// Removes a staging folder after a failed build.

@@ -16,15 +16,18 @@ extension SiteBuilder {
             diagnostics.error("pejling skriver ikke output her: \(refusal)", at: outputLocation)
             return .failure(diagnostics)
         }
+        // The previous manifest is read on a thread of its own while the inputs are scanned
+        // (at 10,000 municipalities each is about half of a rebuild with nothing changed).
+        let reading = Concurrently { folder.currentManifest() }
         // Only files whose lstat changed since the last build are read (InputStatCache); the
         // cache is written at once and let go (tens of thousands of paths at 10,000 municipalities).
         let fingerprints: InputFingerprints? = {
-            guard let (fingerprints, seen) = InputFingerprints.scan(options: options, cache: InputStatCache.load(from: folder.statCachePath))
-            else { return nil }
-            seen.write(to: folder.statCachePath)
+            let cache = InputStatCache.load(from: folder.statCachePath)
+            guard let (fingerprints, seen) = InputFingerprints.scan(options: options, cache: cache) else { return nil }
+            if seen.differs(from: cache) { seen.write(to: folder.statCachePath) }
             return fingerprints
         }()
-        let previous = folder.currentManifest()
+        let previous = reading.value
         if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous, jobs: options.jobs) {
             folder.removeStaleStagingFolders()  // what killed builds left beside the output
             let warnings = Diagnostics(previous.warnings)
@@ -55,7 +58,7 @@ extension SiteBuilder {
                                      warnings: result.diagnostics.sorted.filter { $0.severity == .warning })
         result.summaries = [:]
         do {
-            try folder.publish(staging: staging, manifest: manifest)
+            try folder.publish(staging: staging, manifest: manifest, jobs: options.jobs)
         } catch {
             folder.discard(staging: staging)
             result.diagnostics.error(SystemError.outputProblem(error), at: outputLocation)

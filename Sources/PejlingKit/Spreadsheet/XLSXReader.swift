@@ -33,7 +33,7 @@ enum XLSXReader {
             return failure("filen er ikke en xlsx-projektmappe (ikke en zip-fil)",
                            hint: "gem sagsgennemgangen som Excel-projektmappe (.xlsx) i Excel eller LibreOffice Calc")
         }
-        guard ZIPStructure.isSound(bytes), let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
+        guard ZIPStructure.isSound(bytes), let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
             return failure("filen er ikke en gyldig xlsx-projektmappe: zip-filen er beskadiget eller afkortet",
                            hint: "gem sagsgennemgangen igen som Excel-projektmappe (.xlsx) i Excel eller LibreOffice Calc")
         }

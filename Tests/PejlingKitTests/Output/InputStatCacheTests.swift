@@ -90,6 +90,29 @@ struct InputStatCacheTests {
         #expect(cache.contentHash(of: file, info: lstatOf(file), recordingInto: &seen) == StableHash.hash(Array("Andel: 53 %\n".utf8)))
     }
 
+    @Test("a rebuild that finds every file as the cache recorded it leaves the cache file alone")
+    func unchangedCacheIsNotRewritten() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["content", "Templates"] {
+            try FileManager.default.copyItem(atPath: IncrementalBuildTests.root.appendingPathComponent(name).path, toPath: root + "/" + name)
+        }
+        // Every input a minute old: none is within the racy margin of the scans below.
+        for name in ["content", "Templates"] {
+            let enumerator = FileManager.default.enumerator(atPath: root + "/" + name)
+            while let path = enumerator?.nextObject() as? String { setModified(root + "/\(name)/" + path, secondsFromNow: -60) }
+        }
+        var options = BuildOptions()
+        options.contentDirectory = root + "/content"
+        options.templatesDirectory = root + "/Templates"
+        options.outputDirectory = root + "/site"
+        #expect(!SiteBuilder(options: options).build().failed)
+        let written = lstatOf(root + "/.site.pejling-stat")
+        #expect(SiteBuilder(options: options).build().unchanged)
+        let after = lstatOf(root + "/.site.pejling-stat")
+        #expect(after.st_ino == written.st_ino && after.st_mtim.tv_nsec == written.st_mtim.tv_nsec, "not written again")
+    }
+
     @Test("a damaged or foreign cache file is an empty cache", arguments: ["", "pejling-stat 1\n", "noget andet\n1 2 3\n",
                                                                           "pejling-stat 1 0\n12 x 3 4 5 ff /a\n"])
     func damagedCacheIsEmpty(text: String) throws {

@@ -1,0 +1,32 @@
+import Dispatch
+import Foundation
+
+/// A value worked out on a thread of its own while the caller goes on; ``value`` waits for it.
+///
+/// ```swift
+/// let reading = Concurrently { folder.currentManifest() }
+/// let fingerprints = scan()          // meanwhile
+/// let previous = reading.value       // waits for the manifest, if it is not read yet
+/// ```
+final class Concurrently<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let done = DispatchSemaphore(value: 0)
+    private let work: @Sendable () -> Value
+    private var result: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        self.work = work
+        DispatchQueue.global().async {
+            let value = work()
+            self.lock.withLock { self.result = value }
+            self.done.signal()
+        }
+    }
+
+    /// The value, once the work is done (the first call waits; later calls do not).
+    var value: Value {
+        done.wait()
+        done.signal()
+        return lock.withLock { result } ?? work()
+    }
+}
