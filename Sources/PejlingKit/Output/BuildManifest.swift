@@ -32,6 +32,9 @@ struct BuildManifest: Sendable, Hashable, Codable {
     public var municipalities: [String: Entry]
     /// The site-wide files (overview, assets), by path, with a hash of their bytes.
     public var shared: [String: String]
+    /// A fingerprint of everything the overview (`index.html`) was made from: a rebuild whose
+    /// overview would be the same takes the file over instead of rendering it.
+    public var overview: String?
     /// The warnings of the build, shown again when a rebuild finds nothing changed.
     public var warnings: [Diagnostic]
 
@@ -100,7 +103,12 @@ struct BuildManifest: Sendable, Hashable, Codable {
                 out.removeAll(keepingCapacity: true)
             }
         }
-        append(municipalities.isEmpty ? "},\n  \"shared\" : " : "\n  },\n  \"shared\" : ")
+        append(municipalities.isEmpty ? "}" : "\n  }")
+        if let overview {
+            append(",\n  \"overview\" : ")
+            appendString(overview)
+        }
+        append(",\n  \"shared\" : ")
         appendHashes(shared, indent: "  ")
         append(",\n  \"version\" : \(version),\n  \"warnings\" : ")
         let encoder = JSONEncoder()

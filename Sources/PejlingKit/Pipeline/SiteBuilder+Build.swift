@@ -45,6 +45,7 @@ extension SiteBuilder {
         let sink = RecordingSink(inner: DirectorySink(root: staging))
         var pass = SitePass(options: options)
         pass.keepsSummaries = true
+        pass.sharedFingerprint = fingerprints?.shared
         if let fingerprints, let previous {
             pass.previous = PreviousOutput(folder: folder.path, manifest: previous, fingerprints: fingerprints)
         }
@@ -53,9 +54,10 @@ extension SiteBuilder {
             folder.discard(staging: staging)
             return result
         }
-        let manifest = sink.manifest(key: fingerprints?.key ?? "", keys: { fingerprints?.municipalityKey($0) },
+        var manifest = sink.manifest(key: fingerprints?.key ?? "", keys: { fingerprints?.municipalityKey($0) },
                                      summaries: result.summaries,
                                      warnings: result.diagnostics.sorted.filter { $0.severity == .warning })
+        manifest.overview = result.overviewKey
         result.summaries = [:]
         do {
             try folder.publish(staging: staging, manifest: manifest, jobs: options.jobs)
@@ -74,14 +76,27 @@ struct PreviousOutput: Sendable {
     let folder: String
     /// The municipalities whose inputs are the same as when their files were written.
     let unchanged: [String: BuildManifest.Entry]
+    /// The previous overview: the fingerprint of what it was made from, and its file's hash.
+    let overview: (key: String, hash: String)?
 
     init(folder: String, manifest: BuildManifest, fingerprints: InputFingerprints) {
         self.folder = folder
+        if let key = manifest.overview, let hash = manifest.shared[OverviewPage.path] {
+            overview = (key, hash)
+        } else {
+            overview = nil
+        }
         var unchanged: [String: BuildManifest.Entry] = [:]
         for (slug, entry) in manifest.municipalities where entry.input == fingerprints.municipalityKey(slug) {
             unchanged[slug] = entry
         }
         self.unchanged = unchanged
+    }
+
+    /// Takes over the overview into `sink` when it was made from inputs with the fingerprint `key`.
+    func reuseOverview(key: String, into sink: any OutputSink) -> Bool {
+        guard let overview, overview.key == key else { return false }
+        return (try? sink.reuse([OverviewPage.path: overview.hash], from: folder, slug: "")) != nil
     }
 
     /// Takes over `slug`'s files into `sink`; false when its inputs changed or its files could not be taken.

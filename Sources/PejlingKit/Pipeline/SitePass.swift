@@ -19,6 +19,9 @@ struct SitePass: Sendable {
     var memory: (any BuildMemory)? = nil
     /// Whether the result carries each municipality's summary for the manifest (`build`).
     var keepsSummaries = false
+    /// The fingerprint of the site-wide inputs (``InputFingerprints/shared``), from which the
+    /// overview's fingerprint is made (`build`); nil renders the overview every time.
+    var sharedFingerprint: UInt64? = nil
     /// Whether PDFs are rendered when the PDF stage is on; `check` makes the stage (to report a
     /// missing print template) but renders none.
     var rendersPDF = true
@@ -112,12 +115,20 @@ struct SitePass: Sendable {
         Municipality.validateAcross(loaded, diagnostics: &diagnostics)
         Municipality.reportUnknownSelectors(options.only, among: shown, drafts: loaded, diagnostics: &diagnostics)
         let selected = shown.filter { $0.isSelected(by: options.only) }
+        var overviewKey: String?
         if let pages {
-            fileCount += write([overview(of: selected, pages: pages)] + pages.sharedFiles, into: sink, diagnostics: &diagnostics)
+            overviewKey = sharedFingerprint.map { OverviewPage.fingerprint(of: selected, shared: $0) }
+            // An overview made from the same inputs as the previous one is taken over.
+            if let overviewKey, previous?.reuseOverview(key: overviewKey, into: sink) == true {
+                fileCount += write(pages.sharedFiles, into: sink, diagnostics: &diagnostics)
+            } else {
+                fileCount += write([overview(of: selected, pages: pages)] + pages.sharedFiles, into: sink, diagnostics: &diagnostics)
+            }
         }
         var result = SiteBuilder.Result(diagnostics: diagnostics, failed: pages == nil || diagnostics.fails(strict: options.strict),
                                         municipalities: selected.map(\.slug), fileCount: fileCount)
         result.reusedCount = outcomes.count(where: \.reused)
+        result.overviewKey = overviewKey
         if keepsSummaries {
             for outcome in outcomes {
                 guard let summary = outcome.summary else { continue }

@@ -108,6 +108,38 @@ struct IncrementalBuildTests {
                 "the unchanged municipality's warnings are shown again")
     }
 
+    @Test("the overview is taken over while what it lists is unchanged, and made again when a name changes")
+    func overviewFollowsItsInputs() throws {
+        let (folder, options) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = SiteBuilder(options: options).build()
+        let overviewPath = options.outputDirectory + "/index.html"
+        var before = stat()
+        stat(overviewPath, &before)
+        let slugs = try FileManager.default.contentsOfDirectory(atPath: options.contentDirectory + "/kommuner").filter { !$0.hasPrefix(".") }.sorted()
+        let report = options.contentDirectory + "/kommuner/\(slugs[0])/analyse.md"
+        var text = try String(contentsOfFile: report, encoding: .utf8)
+        try (text + "\nEn sætning, som oversigten ikke viser.\n").write(toFile: report, atomically: true, encoding: .utf8)
+        #expect(!SiteBuilder(options: options).build().failed)
+        var after = stat()
+        stat(overviewPath, &after)
+        #expect(after.st_ino == before.st_ino, "the same file, linked from the previous output")
+
+        let municipalityFile = options.contentDirectory + "/kommuner/\(slugs[0])/kommune.yml"
+        text = try String(contentsOfFile: municipalityFile, encoding: .utf8)
+        let name = try #require(text.firstMatch(of: /navn: *(.+)/)?.output.1)
+        text = text.replacingOccurrences(of: "navn: \(name)", with: "navn: Et nyt navn i oversigten")
+        try text.write(toFile: municipalityFile, atomically: true, encoding: .utf8)
+        #expect(!SiteBuilder(options: options).build().failed)
+        let overview = try String(contentsOfFile: overviewPath, encoding: .utf8)
+        #expect(overview.contains("Et nyt navn i oversigten"))
+        var fresh = options
+        fresh.outputDirectory = folder.appendingPathComponent("fresh").path
+        _ = SiteBuilder(options: fresh).build()
+        #expect(overview == (try String(contentsOfFile: fresh.outputDirectory + "/index.html", encoding: .utf8)))
+        #expect(try snapshot(options.outputDirectory) == snapshot(fresh.outputDirectory))
+    }
+
     @Test("changing a template renders every municipality again")
     func templateChanged() throws {
         let (folder, options) = try workspace()
