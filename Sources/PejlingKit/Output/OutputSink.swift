@@ -70,8 +70,20 @@ struct DirectorySink: OutputSink {
     }
 
     /// Hard-links each file from the previous output: no bytes are copied, and the new
-    /// output stays whole when the old one is removed after the swap.
+    /// output stays whole when the old one is removed after the swap. All or nothing: when one
+    /// file cannot be taken, the links made are removed again, so that the pages rendered
+    /// instead are written to files of their own, never through a link into the old output.
     public func reuse(_ files: [String: String], from folder: String, slug: String) throws {
+        var linked: [String] = []
+        do {
+            try link(files, from: folder, made: &linked)
+        } catch {
+            for target in linked { unlink(target) }
+            throw error
+        }
+    }
+
+    private func link(_ files: [String: String], from folder: String, made linked: inout [String]) throws {
         for path in files.keys.sorted() {
             guard SafePath.isSafeRelative(path) else { throw OutputError("pejling genbruger ikke \(path), som ligger uden for output-mappen") }
             let target = root + "/" + path
@@ -81,12 +93,13 @@ struct DirectorySink: OutputSink {
                     try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 }
             }
-            if link(folder + "/" + path, target) != 0 {
+            if Foundation.link(folder + "/" + path, target) != 0 {
                 guard let bytes = SafePath.contents(folder + "/" + path) else {
                     throw OutputError("det forrige output mangler \(path)")
                 }
                 try FileWriting.write(bytes, to: target)
             }
+            linked.append(target)
         }
     }
 }

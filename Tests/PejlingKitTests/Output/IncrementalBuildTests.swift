@@ -140,6 +140,32 @@ struct IncrementalBuildTests {
         #expect(try snapshot(options.outputDirectory) == snapshot(fresh.outputDirectory))
     }
 
+    @Test("a municipality whose old files cannot all be taken over is rendered into files of its own, not through links into the old output")
+    func partlyMissingOldFilesAreNotWrittenThrough() throws {
+        let (folder, options) = try workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = SiteBuilder(options: options).build()
+        let slugs = try FileManager.default.contentsOfDirectory(atPath: options.contentDirectory + "/kommuner").filter { !$0.hasPrefix(".") }.sorted()
+        let (changed, damaged) = (slugs[0], slugs[1])
+        let output = options.outputDirectory
+        // The old page, held by a link of our own; the last of the damaged municipality's files goes.
+        let kept = folder.appendingPathComponent("kept-index.html").path
+        #expect(link(output + "/\(damaged)/index.html", kept) == 0)
+        let oldPage = try Data(contentsOf: URL(fileURLWithPath: kept))
+        try FileManager.default.removeItem(atPath: output + "/\(damaged)/indlejring.css")
+        let report = options.contentDirectory + "/kommuner/\(changed)/analyse.md"
+        try (String(contentsOfFile: report, encoding: .utf8) + "\nEn ny sætning.\n").write(toFile: report, atomically: true, encoding: .utf8)
+
+        let rebuild = SiteBuilder(options: options).build()
+        #expect(!rebuild.failed)
+        #expect(SafePath.exists(output + "/\(damaged)/indlejring.css"), "rendered again")
+        var keptInfo = stat(), newInfo = stat()
+        stat(kept, &keptInfo)
+        stat(output + "/\(damaged)/index.html", &newInfo)
+        #expect(keptInfo.st_ino != newInfo.st_ino, "the new page is a file of its own")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: kept)) == oldPage, "the old page was not written to")
+    }
+
     @Test("changing a template renders every municipality again")
     func templateChanged() throws {
         let (folder, options) = try workspace()
