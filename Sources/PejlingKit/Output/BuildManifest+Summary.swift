@@ -100,7 +100,7 @@ extension BuildManifest {
         }
 
         /// Written by hand, with sorted keys, like the rest of the manifest (``BuildManifest/json()``).
-        func appendJSON(to out: inout String, indent: String) {
+        func appendJSON(to out: inout String, indent: String) throws {
             func string(_ text: String) { JSONText.append(text, to: &out) }
             func place(_ value: SourceLocation) {
                 // Only the fields a location has (an absent one decodes as nil).
@@ -147,9 +147,7 @@ extension BuildManifest {
             out += ",\n\(indent)  \"slug\" : "
             string(slug)
             out += ",\n\(indent)  \"warnings\" : "
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            out += warnings.isEmpty ? "[]" : ((try? encoder.encode(warnings)).map { String(decoding: $0, as: UTF8.self) } ?? "[]")
+            out += try BuildManifest.json(warnings)
             out += "\n\(indent)}"
         }
     }

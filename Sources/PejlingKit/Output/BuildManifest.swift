@@ -95,7 +95,7 @@ struct BuildManifest: Sendable, Hashable, Codable {
             appendString(entry.input)
             if let summary = entry.summary {
                 append(",\n      \"summary\" : ")
-                summary.appendJSON(to: &out, indent: "      ")
+                try summary.appendJSON(to: &out, indent: "      ")
             }
             append("\n    }")
             if out.utf8.count >= piece {
@@ -111,11 +111,18 @@ struct BuildManifest: Sendable, Hashable, Codable {
         append(",\n  \"shared\" : ")
         appendHashes(shared, indent: "  ")
         append(",\n  \"version\" : \(version),\n  \"warnings\" : ")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        out += String(decoding: try encoder.encode(warnings), as: UTF8.self)
+        out += try Self.json(warnings)
         append("\n}\n")
         try write(out)
+    }
+
+    /// Diagnostics as the manifest keeps them (the build's, and each municipality's): sorted
+    /// keys, slashes as they are.
+    static func json(_ warnings: [Diagnostic]) throws -> String {
+        guard !warnings.isEmpty else { return "[]" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(warnings), as: UTF8.self)
     }
 
     static func hex(_ value: UInt64) -> String {

@@ -144,9 +144,9 @@ struct OutputFolder: Sendable {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// Removes a staging folder after a failed build.
-    public func discard(staging: String) {
-        try? FileManager.default.removeItem(atPath: staging)
+    /// Removes a staging folder after a failed build, on `jobs` threads.
+    func discard(staging: String, jobs: Int = 1) {
+        Self.remove(staging, jobs: jobs)
     }
 
     /// Staging folders of this output whose build is gone (killed). Where the two-rename

@@ -51,7 +51,7 @@ extension SiteBuilder {
         }
         var result = pass.run(into: sink)
         if result.failed {
-            folder.discard(staging: staging)
+            folder.discard(staging: staging, jobs: options.jobs)
             return result
         }
         var manifest = sink.manifest(key: fingerprints?.key ?? "", keys: { fingerprints?.municipalityKey($0) },
@@ -62,7 +62,7 @@ extension SiteBuilder {
         do {
             try folder.publish(staging: staging, manifest: manifest, jobs: options.jobs)
         } catch {
-            folder.discard(staging: staging)
+            folder.discard(staging: staging, jobs: options.jobs)
             result.diagnostics.error(SystemError.outputProblem(error), at: outputLocation)
             result.failed = true
         }

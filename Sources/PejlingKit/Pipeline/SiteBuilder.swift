@@ -31,7 +31,7 @@ public struct SiteBuilder: Sendable {
         public var unchanged = false
         /// Each municipality's summary and warnings, for the manifest (only a build keeps them).
         var summaries: [String: BuildManifest.Summary] = [:]
-        /// The overview's fingerprint, for the manifest (``OverviewPage/fingerprint(of:shared:)``).
+        /// The overview's fingerprint, for the manifest (``OverviewInputs/key(shared:)``).
         var overviewKey: String?
 
         /// A build that stopped before rendering anything.

@@ -117,12 +117,15 @@ struct SitePass: Sendable {
         let selected = shown.filter { $0.isSelected(by: options.only) }
         var overviewKey: String?
         if let pages {
-            overviewKey = sharedFingerprint.map { OverviewPage.fingerprint(of: selected, shared: $0) }
+            // What the overview is made from, where a kept or previous overview may stand for it.
+            let inputs = sharedFingerprint != nil || memory != nil ? pages.overviewInputs(of: selected) : nil
+            overviewKey = sharedFingerprint.flatMap { shared in inputs?.key(shared: shared) }
             // An overview made from the same inputs as the previous one is taken over.
             if let overviewKey, previous?.reuseOverview(key: overviewKey, into: sink) == true {
                 fileCount += write(pages.sharedFiles, into: sink, diagnostics: &diagnostics)
             } else {
-                fileCount += write([overview(of: selected, pages: pages)] + pages.sharedFiles, into: sink, diagnostics: &diagnostics)
+                fileCount += write([overview(of: selected, inputs: inputs, pages: pages)] + pages.sharedFiles,
+                                   into: sink, diagnostics: &diagnostics)
             }
         }
         var result = SiteBuilder.Result(diagnostics: diagnostics, failed: pages == nil || diagnostics.fails(strict: options.strict),
@@ -141,9 +144,8 @@ struct SitePass: Sendable {
     }
 
     /// The overview, or the one `memory` kept when it is made from the same inputs.
-    private func overview(of municipalities: [Municipality], pages: SitePages) -> OutputFile {
-        guard let memory else { return pages.overview(of: municipalities) }
-        let inputs = pages.overviewInputs(of: municipalities)
+    private func overview(of municipalities: [Municipality], inputs: OverviewInputs?, pages: SitePages) -> OutputFile {
+        guard let memory, let inputs else { return pages.overview(of: municipalities) }
         if let kept = memory.overview(for: inputs) { return kept }
         let file = pages.overview(of: municipalities)
         memory.keep(overview: file, for: inputs)

@@ -11,20 +11,22 @@ struct OverviewPage {
         OutputFile(path: Self.path, text: templates.render(context(), template: "oversigt"))
     }
 
-    /// A fingerprint of what the page is made from beyond the site-wide inputs (`shared`: the
-    /// templates, site.yml, the options and pejling itself): each listed municipality's name,
-    /// code, home page and reports. The same fingerprint gives the same page.
-    static func fingerprint(of municipalities: [Municipality], shared: UInt64) -> String {
+    /// A fingerprint of the rows the page lists, in the order given: every value a row and
+    /// its reports give the template (``PageContext/municipality(_:)``,
+    /// ``PageContext/reportSummary(_:)``). The page's other values follow from these, the
+    /// templates and site.yml.
+    static func rowsFingerprint(of municipalities: [Municipality]) -> UInt64 {
         var text = ""
-        for municipality in municipalities {
-            text += "\(municipality.slug)\u{0}\(municipality.name)\u{0}\(municipality.code.map(String.init) ?? "")\u{0}"
-            text += "\(municipality.homepage ?? "")\u{0}\(municipality.isExample)\u{0}"
-            for report in municipality.reports {
-                text += "\(report.kind.rawValue)\u{0}\(report.title)\u{0}\(report.date)\u{0}\(report.isDraft)\u{0}"
-            }
+        func add(_ context: [String: Any]) {
+            for (key, value) in context.sorted(by: { $0.key < $1.key }) { text += "\(key)\u{0}\(value)\u{0}" }
             text += "\u{1}"
         }
-        return BuildManifest.hex(StableHash.hash(Array(text.utf8), seed: shared))
+        for municipality in municipalities {
+            add(PageContext.municipality(municipality))
+            municipality.reports.forEach { add(PageContext.reportSummary($0)) }
+            text += "\u{2}"
+        }
+        return StableHash.hash(Array(text.utf8))
     }
 
     func context() -> [String: Any] {

@@ -35,7 +35,8 @@ struct SitePages: Sendable {
 
     /// What ``overview(of:)`` is made from.
     func overviewInputs(of municipalities: [Municipality]) -> OverviewInputs {
-        OverviewInputs(templates: templates.fingerprint, config: content.config, municipalities: municipalities)
+        OverviewInputs(templates: templates.fingerprint, config: content.config,
+                       rows: OverviewPage.rowsFingerprint(of: municipalities))
     }
 
     /// The files every build writes once: the shared stylesheet.

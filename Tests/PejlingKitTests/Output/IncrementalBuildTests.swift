@@ -5,23 +5,6 @@ import Testing
 /// Incremental builds through the library: a copy of the demo content in a temporary folder.
 @Suite("Incremental builds", .serialized)
 struct IncrementalBuildTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A temporary copy of content/ and Templates/, and build options pointing at it.
-    func workspace() throws -> (URL, BuildOptions) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pejling-incremental-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["content", "Templates"] {
-            try FileManager.default.copyItem(at: Self.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
-        var options = BuildOptions()
-        options.contentDirectory = folder.appendingPathComponent("content").path
-        options.templatesDirectory = folder.appendingPathComponent("Templates").path
-        options.outputDirectory = folder.appendingPathComponent("output").path
-        options.jobs = 2
-        return (folder, options)
-    }
 
     func snapshot(_ output: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
@@ -37,7 +20,7 @@ struct IncrementalBuildTests {
 
     @Test("a rebuild with nothing changed renders nothing and leaves the output as it was")
     func nothingChanged() throws {
-        let (folder, options) = try workspace()
+        let (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = SiteBuilder(options: options).build()
         #expect(!first.failed)
@@ -53,7 +36,7 @@ struct IncrementalBuildTests {
 
     @Test("changing one report renders that municipality and the overview; the result equals a full build")
     func oneReportChanged() throws {
-        let (folder, options) = try workspace()
+        let (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = SiteBuilder(options: options).build()
         let slugs = try FileManager.default.contentsOfDirectory(atPath: options.contentDirectory + "/kommuner").filter { !$0.hasPrefix(".") }.sorted()
@@ -77,7 +60,7 @@ struct IncrementalBuildTests {
 
     @Test("an unchanged municipality is not loaded again: its summary and warnings come from the manifest")
     func unchangedSummaryFromManifest() throws {
-        let (folder, options) = try workspace()
+        let (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = SiteBuilder(options: options).build()
         #expect(!first.failed)
@@ -110,7 +93,7 @@ struct IncrementalBuildTests {
 
     @Test("the overview is taken over while what it lists is unchanged, and made again when a name changes")
     func overviewFollowsItsInputs() throws {
-        let (folder, options) = try workspace()
+        let (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = SiteBuilder(options: options).build()
         let overviewPath = options.outputDirectory + "/index.html"
@@ -142,7 +125,7 @@ struct IncrementalBuildTests {
 
     @Test("a municipality whose old files cannot all be taken over is rendered into files of its own, not through links into the old output")
     func partlyMissingOldFilesAreNotWrittenThrough() throws {
-        let (folder, options) = try workspace()
+        let (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = SiteBuilder(options: options).build()
         let slugs = try FileManager.default.contentsOfDirectory(atPath: options.contentDirectory + "/kommuner").filter { !$0.hasPrefix(".") }.sorted()
@@ -168,7 +151,7 @@ struct IncrementalBuildTests {
 
     @Test("changing a template renders every municipality again")
     func templateChanged() throws {
-        let (folder, options) = try workspace()
+        let (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = SiteBuilder(options: options).build()
         let css = options.templatesDirectory + "/assets/pejling.css"
@@ -183,7 +166,7 @@ struct IncrementalBuildTests {
 
     @Test("a deleted output file makes the next build write it again")
     func deletedOutputFile() throws {
-        let (folder, options) = try workspace()
+        let (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = SiteBuilder(options: options).build()
         try FileManager.default.removeItem(atPath: options.outputDirectory + "/index.html")
@@ -194,7 +177,7 @@ struct IncrementalBuildTests {
 
     @Test("turning drafts on renders again")
     func optionsChanged() throws {
-        let (folder, options) = try workspace()
+        let (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = SiteBuilder(options: options).build()
         var drafts = options

@@ -6,12 +6,6 @@ import Testing
 /// when its `lstat` changed or it was changed too close to its scan to be trusted.
 @Suite("Input stat cache")
 struct InputStatCacheTests {
-    func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pejling-stat-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     func lstatOf(_ path: String) -> stat {
         var info = stat()
         lstat(path, &info)
@@ -27,7 +21,7 @@ struct InputStatCacheTests {
     }
 
     /// A cache file that says `file` has `hash`, with the file's current stamp.
-    func writeCache(_ cachePath: String, claiming hash: UInt64, for file: String) {
+    func writeCache(_ cachePath: String, claiming hash: UInt64, for file: String) throws {
         var cache = InputStatCache()
         var seen = InputStatCache()
         _ = cache.contentHash(of: file, info: lstatOf(file), recordingInto: &seen)
@@ -37,19 +31,19 @@ struct InputStatCacheTests {
         if let stamp {
             text += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(stamp.device) \(String(hash, radix: 16)) \(file)\n"
         }
-        FileManager.default.createFile(atPath: cachePath, contents: Data(text.utf8))
+        try Data(text.utf8).write(to: URL(fileURLWithPath: cachePath))
     }
 
     @Test("an unchanged file's hash comes from the cache, without reading it")
     func trustedEntryIsUsed() throws {
-        let root = try folder()
+        let root = try SiteFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let file = root + "/analyse.md"
-        FileManager.default.createFile(atPath: file, contents: Data("# Analyse\n".utf8))
+        try Data("# Analyse\n".utf8).write(to: URL(fileURLWithPath: file))
         setModified(file, secondsFromNow: -60)
         let cachePath = root + "/cache"
         // The cache claims a hash the bytes do not have: only a cache that is used returns it.
-        writeCache(cachePath, claiming: 0x1234, for: file)
+        try writeCache(cachePath, claiming: 0x1234, for: file)
         let cache = InputStatCache.load(from: cachePath)
         var seen = InputStatCache()
         #expect(cache.contentHash(of: file, info: lstatOf(file), recordingInto: &seen) == 0x1234)
@@ -58,12 +52,12 @@ struct InputStatCacheTests {
 
     @Test("a file changed within the racy margin of its scan is read again")
     func racyEntryIsHashedAgain() throws {
-        let root = try folder()
+        let root = try SiteFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let file = root + "/analyse.md"
-        FileManager.default.createFile(atPath: file, contents: Data("# Analyse\n".utf8))
+        try Data("# Analyse\n".utf8).write(to: URL(fileURLWithPath: file))
         let cachePath = root + "/cache"
-        writeCache(cachePath, claiming: 0x1234, for: file)  // the file is seconds old, as the cache is
+        try writeCache(cachePath, claiming: 0x1234, for: file)  // the file is seconds old, as the cache is
         let cache = InputStatCache.load(from: cachePath)
         var seen = InputStatCache()
         #expect(cache.contentHash(of: file, info: lstatOf(file), recordingInto: &seen) == StableHash.hash(Array("# Analyse\n".utf8)))
@@ -71,13 +65,13 @@ struct InputStatCacheTests {
 
     @Test("same size and the old modification time, new bytes: the change time gives it away")
     func sameSizeAndTimeIsStillSeen() throws {
-        let root = try folder()
+        let root = try SiteFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let file = root + "/analyse.md"
-        FileManager.default.createFile(atPath: file, contents: Data("Andel: 35 %\n".utf8))
+        try Data("Andel: 35 %\n".utf8).write(to: URL(fileURLWithPath: file))
         setModified(file, secondsFromNow: -60)
         let cachePath = root + "/cache"
-        writeCache(cachePath, claiming: StableHash.hash(Array("Andel: 35 %\n".utf8)), for: file)
+        try writeCache(cachePath, claiming: StableHash.hash(Array("Andel: 35 %\n".utf8)), for: file)
         let before = lstatOf(file)
         // Rewritten in place with as many bytes, and the modification time put back.
         let handle = try #require(FileHandle(forWritingAtPath: file))
@@ -92,54 +86,41 @@ struct InputStatCacheTests {
 
     @Test("a rebuild that finds every file as the cache recorded it leaves the cache file alone")
     func unchangedCacheIsNotRewritten() throws {
-        let root = try folder()
+        let (folder, options) = try SiteFixture.workspace()
+        let root = folder.path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for name in ["content", "Templates"] {
-            try FileManager.default.copyItem(atPath: IncrementalBuildTests.root.appendingPathComponent(name).path, toPath: root + "/" + name)
-        }
         // Every input a minute old: none is within the racy margin of the scans below.
         for name in ["content", "Templates"] {
             let enumerator = FileManager.default.enumerator(atPath: root + "/" + name)
             while let path = enumerator?.nextObject() as? String { setModified(root + "/\(name)/" + path, secondsFromNow: -60) }
         }
-        var options = BuildOptions()
-        options.contentDirectory = root + "/content"
-        options.templatesDirectory = root + "/Templates"
-        options.outputDirectory = root + "/site"
         #expect(!SiteBuilder(options: options).build().failed)
-        let written = lstatOf(root + "/.site.pejling-stat")
+        let written = lstatOf(root + "/.output.pejling-stat")
         #expect(SiteBuilder(options: options).build().unchanged)
-        let after = lstatOf(root + "/.site.pejling-stat")
+        let after = lstatOf(root + "/.output.pejling-stat")
         #expect(after.st_ino == written.st_ino && after.st_mtim.tv_nsec == written.st_mtim.tv_nsec, "not written again")
     }
 
     @Test("a damaged or foreign cache file is an empty cache", arguments: ["", "pejling-stat 1\n", "noget andet\n1 2 3\n",
                                                                           "pejling-stat 1 0\n12 x 3 4 5 ff /a\n"])
     func damagedCacheIsEmpty(text: String) throws {
-        let root = try folder()
+        let root = try SiteFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        FileManager.default.createFile(atPath: root + "/cache", contents: Data(text.utf8))
+        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/cache"))
         #expect(InputStatCache.load(from: root + "/cache").entries.isEmpty)
     }
 
     @Test("a build keeps the cache beside the output, not in it, and a rebuild with a same-size edit sees the edit")
     func buildUsesTheCache() throws {
-        let root = try folder()
+        let (folder, options) = try SiteFixture.workspace()
+        let root = folder.path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let base = IncrementalBuildTests.root
-        for name in ["content", "Templates"] {
-            try FileManager.default.copyItem(atPath: base.appendingPathComponent(name).path, toPath: root + "/" + name)
-        }
-        var options = BuildOptions()
-        options.contentDirectory = root + "/content"
-        options.templatesDirectory = root + "/Templates"
-        options.outputDirectory = root + "/site"
         let slug = try #require(SafePath.listing(root + "/content/kommuner").first { !$0.hasPrefix(".") })
         let report = root + "/content/kommuner/\(slug)/analyse.md"
         setModified(report, secondsFromNow: -60)
         #expect(!SiteBuilder(options: options).build().failed)
-        #expect(SafePath.exists(root + "/.site.pejling-stat"))
-        #expect(!SafePath.exists(root + "/site/.site.pejling-stat") && !SafePath.listing(root + "/site").contains { $0.contains("stat") })
+        #expect(SafePath.exists(root + "/.output.pejling-stat"))
+        #expect(!SafePath.exists(root + "/output/.output.pejling-stat") && !SafePath.listing(root + "/output").contains { $0.contains("stat") })
 
         // One letter swapped for another: same size; the modification time put back.
         let before = lstatOf(report)

@@ -8,24 +8,6 @@ import Testing
 /// content by `make pdf-tests` (Tests/pdf/check_pdfs.py).
 @Suite("PDF engine faults", .serialized)
 struct PDFEngineTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A temporary copy of content/ and Templates/, and build options pointing at it.
-    func workspace() throws -> (URL, BuildOptions) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pejling-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["content", "Templates"] {
-            try FileManager.default.copyItem(at: Self.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
-        var options = BuildOptions()
-        options.contentDirectory = folder.appendingPathComponent("content").path
-        options.templatesDirectory = folder.appendingPathComponent("Templates").path
-        options.outputDirectory = folder.appendingPathComponent("output").path
-        options.jobs = 2
-        return (folder, options)
-    }
-
     /// Writes an executable stand-in engine; `body` runs after it has said it is ready.
     func engine(in folder: URL, version: String = PDFEngine.requiredVersion, body: String,
                 timeout: Duration = .seconds(20)) throws -> PDFEngine {
@@ -69,7 +51,7 @@ struct PDFEngineTests {
 
     @Test("--pdf without the engine fails with a message saying how to install it, once")
     func missingEngine() throws {
-        var (folder, options) = try workspace()
+        var (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         options.pdf = true
         options.pdfEngine = PDFEngine(python: folder.appendingPathComponent("no-such-python").path)
@@ -84,7 +66,7 @@ struct PDFEngineTests {
 
     @Test("a build without --pdf never needs the engine")
     func withoutPDF() throws {
-        var (folder, options) = try workspace()
+        var (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         options.pdfEngine = PDFEngine(python: folder.appendingPathComponent("no-such-python").path)
         let result = SiteBuilder(options: options).build()
@@ -96,7 +78,7 @@ struct PDFEngineTests {
 
     @Test("the wrong WeasyPrint version is refused, naming both versions")
     func wrongVersion() throws {
-        var (folder, options) = try workspace()
+        var (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         options.pdf = true
         options.pdfEngine = try engine(in: folder, version: "57.2", body: "cat >/dev/null")
@@ -108,7 +90,7 @@ struct PDFEngineTests {
 
     @Test("a hanging engine is stopped after the timeout, with an error naming the municipality, and the output is left as it was")
     func hangingEngine() throws {
-        var (folder, options) = try workspace()
+        var (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(!SiteBuilder(options: options).build().failed)
         let before = try snapshot(options.outputDirectory)
@@ -130,7 +112,7 @@ struct PDFEngineTests {
 
     @Test("an engine that cannot render a document fails the build for that municipality; the output is untouched")
     func failingEngine() throws {
-        var (folder, options) = try workspace()
+        var (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(!SiteBuilder(options: options).build().failed)
         let before = try snapshot(options.outputDirectory)
@@ -148,7 +130,7 @@ struct PDFEngineTests {
 
     @Test("an engine that dies mid-document is reported as stopped, not waited for")
     func crashingEngine() throws {
-        var (folder, options) = try workspace()
+        var (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         options.pdf = true
         options.pdfEngine = try engine(in: folder, body: "read -r kind size; exit 7")
@@ -161,7 +143,7 @@ struct PDFEngineTests {
 
     @Test("PDFs are written per municipality, not again when nothing changed, and only for a changed municipality")
     func incremental() throws {
-        var (folder, options) = try workspace()
+        var (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("requests.log")
         options.pdf = true
@@ -193,7 +175,7 @@ struct PDFEngineTests {
 
     @Test("pdf: true in site.yml does what --pdf does")
     func siteSetting() throws {
-        var (folder, options) = try workspace()
+        var (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("requests.log")
         options.pdfEngine = try answeringEngine(in: folder, log: log)
@@ -208,7 +190,7 @@ struct PDFEngineTests {
 
     @Test("the print document: cover, contents linking every report heading once escaped, Eksempel, the print stylesheet")
     func printDocument() throws {
-        var (folder, options) = try workspace()
+        var (folder, options) = try SiteFixture.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = options.contentDirectory + "/kommuner/egelund/analyse.md"
         var text = try String(contentsOfFile: report, encoding: .utf8)

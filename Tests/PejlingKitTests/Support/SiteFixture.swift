@@ -43,6 +43,21 @@ enum SiteFixture {
         return String(cString: made)
     }
 
+    /// A temporary copy of content/ and Templates/, and build options that point at it, with
+    /// the output at `<folder>/output` and two jobs.
+    static func workspace() throws -> (URL, BuildOptions) {
+        let folder = URL(fileURLWithPath: try temporaryFolder())
+        for name in ["content", "Templates"] {
+            try FileManager.default.copyItem(atPath: packageRoot + "/" + name, toPath: folder.appendingPathComponent(name).path)
+        }
+        var options = BuildOptions()
+        options.contentDirectory = folder.appendingPathComponent("content").path
+        options.templatesDirectory = folder.appendingPathComponent("Templates").path
+        options.outputDirectory = folder.appendingPathComponent("output").path
+        options.jobs = 2
+        return (folder, options)
+    }
+
     /// Copies the tree at `source` into a new temporary folder, making folders and files in
     /// name order or in reverse name order, and returns the copy's path.
     static func copyTree(_ source: String, reversed: Bool) throws -> String {
