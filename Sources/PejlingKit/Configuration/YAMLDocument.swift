@@ -150,7 +150,7 @@ struct YAMLDocument {
             if required { diagnostics.error("'\(key)' er tom; der skal stå en værdi", at: location(of: value)) }
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmingSpaces()
         if text.isEmpty, required {
             diagnostics.error("'\(key)' er tom; der skal stå en værdi", at: location(of: value))
             return nil

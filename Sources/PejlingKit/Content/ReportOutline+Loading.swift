@@ -92,9 +92,9 @@ extension ReportOutline {
     /// The id in a block that is exactly `pejlemaerke: <id>` (an identifier), or nil.
     static func simpleBearingID(_ content: String) -> String? {
         let prefix = "pejlemaerke:"
-        let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = content.trimmingSpacesAndNewlines()
         guard trimmed.hasPrefix(prefix) else { return nil }
-        let value = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        let value = trimmed.dropFirst(prefix.count).trimmingSpaces()
         return Identifier.isValid(value) ? value : nil
     }
 
@@ -112,7 +112,7 @@ extension ReportOutline {
     }
 
     static func droppedLinkWarning(_ address: String, isImage: Bool, at location: SourceLocation) -> Diagnostic {
-        let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = address.trimmingSpacesAndNewlines()
         let shown = trimmed.count > 50 ? String(trimmed.prefix(49)) + "…" : trimmed
         let message = isImage
             ? "billedet '\(shown)' er fjernet; kun den alternative tekst står på siden"

@@ -375,18 +375,14 @@ struct Chart: Sendable {
             out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + value)))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        // Most significant digit first, appended as scalars: no String is made and checked.
+        var scale: UInt = 1
+        while scale <= value / 10 { scale *= 10 }
         var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(48 + rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            out += String(decoding: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]), as: UTF8.self)
+        while scale > 0 {
+            out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + rest / scale)))
+            rest %= scale
+            scale /= 10
         }
     }
 

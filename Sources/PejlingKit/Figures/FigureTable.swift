@@ -143,11 +143,39 @@ struct FigureTable: Sendable {
     /// // "Større, end tilfældig\u{AD}heder kan forklare"
     /// ```
     static func hyphenated(_ text: String) -> String {
-        var text = text
-        for (word, broken) in softHyphens where text.contains(word) {
-            text = text.replacingOccurrences(of: word, with: broken)
+        // By UTF-8 bytes (a whole scalar's bytes only ever match at a scalar's start): every
+        // cell of every table asks, and Foundation's search was 6 % of a build.
+        var bytes = Array(text.utf8)
+        var changed = false
+        for (word, broken) in softHyphenBytes {
+            changed = replaceAll(word, with: broken, in: &bytes) || changed
         }
-        return text
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
+    }
+
+    private static let softHyphenBytes = softHyphens.map { (Array($0.utf8), Array($1.utf8)) }
+
+    /// Replaces every occurrence of `word` in `bytes`; false when there was none.
+    private static func replaceAll(_ word: [UInt8], with broken: [UInt8], in bytes: inout [UInt8]) -> Bool {
+        guard let first = word.first, bytes.count >= word.count else { return false }
+        var out: [UInt8] = []
+        var copied = 0
+        var index = 0
+        while index + word.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<index + word.count].elementsEqual(word) {
+                if out.isEmpty { out.reserveCapacity(bytes.count + 16) }
+                out += bytes[copied..<index]
+                out += broken
+                index += word.count
+                copied = index
+            } else {
+                index += 1
+            }
+        }
+        guard copied > 0 else { return false }
+        out += bytes[copied...]
+        bytes = out
+        return true
     }
 
     static let softHyphens = [

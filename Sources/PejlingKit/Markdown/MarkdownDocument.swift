@@ -15,6 +15,9 @@ final class MarkdownDocument {
     private var headingSlots: [(node: OpaquePointer, heading: OpaquePointer, level: Int)] = []
     /// The links whose address is a place on the same page (`#…`), with that place as written.
     private var localLinks: [(node: OpaquePointer, fragment: String)] = []
+    /// The HTML of the replaced fenced blocks (``replaceFencedBlocks(_:)``), put in after cmark
+    /// has rendered, where its markers stand.
+    private var blockHTML: [String] = []
 
     /// Parses `markdown` in cmark's default, safe mode (raw HTML omitted, dangerous URLs removed).
     init(parsing markdown: String) {
@@ -100,13 +103,13 @@ final class MarkdownDocument {
             default: break
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingSpaces()
     }
 
     /// A code block as a ``FencedBlock`` (an indented one has an empty info string).
     private func fencedBlock(_ node: OpaquePointer) -> FencedBlock? {
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-        return FencedBlock(info: info.trimmingCharacters(in: .whitespaces), content: Self.literal(node),
+        return FencedBlock(info: info.trimmingSpaces(), content: Self.literal(node),
                            line: Int(cmark_node_get_start_line(node)))
     }
 
@@ -162,14 +165,44 @@ final class MarkdownDocument {
     }
 
     /// Replaces each fenced code block for which `replacement` returns HTML with that HTML,
-    /// rendered verbatim at that place.
+    /// rendered verbatim at that place. Call after ``removeRawHTML()``.
+    ///
+    /// cmark renders a marker there (``BlockMarker``), and ``renderHTML()`` puts the HTML in
+    /// place of it: the figures are most of a report's HTML, and neither cmark nor Swift's
+    /// UTF-8 check then copies them once more for every form of the report.
     func replaceFencedBlocks(_ replacement: (FencedBlock) -> String?) {
         for node in nodes() where cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
             guard let block = fencedBlock(node), let html = replacement(block),
                   let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(custom, html)
+            cmark_node_set_on_enter(custom, BlockMarker.text(blockHTML.count, endsLine: html.utf8.last == UInt8(ascii: "\n")))
+            blockHTML.append(html)
             cmark_node_replace(node, custom)
             cmark_node_free(node)
+        }
+    }
+
+    /// Where a replaced block's HTML goes: `<!--pejling-blok 3-->`. Nothing else in the
+    /// rendered text can look like it: cmark writes `<` in text, code and addresses as `&lt;`
+    /// or `%3C`, and raw HTML is gone (``removeRawHTML()``) before blocks are replaced.
+    enum BlockMarker {
+        static let prefix = Array("<!--pejling-blok ".utf8)
+        static let suffix = Array("-->".utf8)
+
+        /// The marker for block `index`; it ends a line where the block's HTML does, so that
+        /// cmark puts no line break after it that it would not put after the HTML.
+        static func text(_ index: Int, endsLine: Bool) -> String { "<!--pejling-blok \(index)-->" + (endsLine ? "\n" : "") }
+
+        /// The block number of a marker at the start of `bytes`, and the marker's length.
+        static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, length: Int)? {
+            guard bytes.starts(with: prefix) else { return nil }
+            var index = 0
+            var offset = prefix.count
+            while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9"), offset < prefix.count + 9 {
+                index = index * 10 + Int(bytes[offset] - UInt8(ascii: "0"))
+                offset += 1
+            }
+            guard offset > prefix.count, UnsafeBufferPointer(rebasing: bytes[offset...]).starts(with: suffix) else { return nil }
+            return (index, offset + suffix.count)
         }
     }
 
@@ -231,10 +264,35 @@ final class MarkdownDocument {
         return inner
     }
 
-    /// The document as HTML.
+    /// The document as HTML, with the replaced blocks' HTML in place.
     func renderHTML() -> String {
         guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
         defer { cmark_get_default_mem_allocator().pointee.free(html) }
-        return String(cString: html)
+        guard !blockHTML.isEmpty else { return String(cString: html) }
+        return UnsafeRawPointer(html).withMemoryRebound(to: UInt8.self, capacity: strlen(html)) { start in
+            spliced(UnsafeBufferPointer(start: start, count: strlen(html)))
+        }
+    }
+
+    /// `rendered` with each block marker replaced by its block's HTML.
+    private func spliced(_ rendered: UnsafeBufferPointer<UInt8>) -> String {
+        var out = ""
+        out.reserveCapacity(rendered.count + blockHTML.reduce(0) { $0 + $1.utf8.count })
+        var copied = 0
+        var offset = 0
+        while let open = rendered[offset...].firstIndex(of: BlockMarker.prefix[0]) {
+            offset = open + 1
+            guard let (index, length) = BlockMarker.read(UnsafeBufferPointer(rebasing: rendered[open...])),
+                  index < blockHTML.count else { continue }
+            let html = blockHTML[index]
+            out += String(decoding: UnsafeBufferPointer(rebasing: rendered[copied..<open]), as: UTF8.self)
+            out += html
+            copied = open + length
+            // The marker's own line break (BlockMarker.text), where the HTML brings its own.
+            if html.utf8.last == UInt8(ascii: "\n"), copied < rendered.count, rendered[copied] == UInt8(ascii: "\n") { copied += 1 }
+            offset = copied
+        }
+        out += String(decoding: UnsafeBufferPointer(rebasing: rendered[copied...]), as: UTF8.self)
+        return out
     }
 }

@@ -64,9 +64,9 @@ struct RawHTML: Sendable, Hashable {
     /// The HTML as a message shows it: its first line, at most 60 characters.
     public var excerpt: String {
         let firstLine = literal.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
-        let trimmed = firstLine.trimmingCharacters(in: .whitespaces)
+        let trimmed = firstLine.trimmingSpaces()
         let cut = trimmed.count > 60 ? String(trimmed.prefix(59)) + "…" : trimmed
-        let more = literal.trimmingCharacters(in: .whitespacesAndNewlines).contains("\n") && !cut.hasSuffix("…")
+        let more = literal.trimmingSpacesAndNewlines().contains("\n") && !cut.hasSuffix("…")
         return more ? cut + " …" : cut
     }
 }

@@ -14,8 +14,8 @@ extension BuildManifest {
     /// let kept = BuildManifest.Summary(municipality.summary, warnings: [], contentDisplay: "content")
     /// kept.municipality(contentDisplay: "content") == municipality.summary   // true
     /// ```
-    public struct Summary: Sendable, Hashable, Codable {
-        public struct ReportSummary: Sendable, Hashable, Codable {
+    public struct Summary: Sendable, Hashable {
+        public struct ReportSummary: Sendable, Hashable {
             var kind: String
             var title: String
             var date: String
@@ -35,6 +35,19 @@ extension BuildManifest {
         var codeLocation: SourceLocation?
         var reports: [ReportSummary]
         var warnings: [Diagnostic]
+
+        init(slug: String, code: Int?, name: String, homepage: String?, isExample: Bool, location: SourceLocation,
+             codeLocation: SourceLocation?, reports: [ReportSummary], warnings: [Diagnostic]) {
+            self.slug = slug
+            self.code = code
+            self.name = name
+            self.homepage = homepage
+            self.isExample = isExample
+            self.location = location
+            self.codeLocation = codeLocation
+            self.reports = reports
+            self.warnings = warnings
+        }
 
         init(_ municipality: Municipality, warnings: [Diagnostic], contentDisplay: String) {
             func kept(_ location: SourceLocation) -> SourceLocation {

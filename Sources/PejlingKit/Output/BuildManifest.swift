@@ -7,9 +7,9 @@ import Foundation
 /// if let previous = OutputFolder(path: "output").currentManifest(),
 ///    previous.key == fingerprints.key(options: options) { /* nothing changed */ }
 /// ```
-struct BuildManifest: Sendable, Hashable, Codable {
+struct BuildManifest: Sendable, Hashable {
     /// What one municipality's files were made from, and what they were.
-    public struct Entry: Sendable, Hashable, Codable {
+    public struct Entry: Sendable, Hashable {
         /// The fingerprint of its inputs, the site-wide inputs, the templates and the options.
         public var input: String
         /// Its files, by path relative to the output, with a hash of their bytes.
@@ -43,13 +43,6 @@ struct BuildManifest: Sendable, Hashable, Codable {
         self.municipalities = municipalities
         self.shared = shared
         self.warnings = warnings
-    }
-
-    init?(json bytes: [UInt8]) {
-        guard let manifest = try? JSONDecoder().decode(BuildManifest.self, from: Data(bytes)), manifest.version == 3 else {
-            return nil
-        }
-        self = manifest
     }
 
     /// Sorted keys, so the same build writes the same bytes. Written out by hand into one

@@ -135,13 +135,22 @@ struct OutputFolder: Sendable {
         return "pejling kan ikke lægge det nye output på plads i '\(path)', fordi \(SystemError.describe(code))"
     }
 
-    /// Removes a folder, its entries on `jobs` threads.
+    /// Removes a folder, its entries on `jobs` threads (``OpenFolder``: one lookup per file).
     static func remove(_ folder: String, jobs: Int) {
-        let entries = SafePath.listing(folder)
-        _ = ParallelMap.map(entries, jobs: jobs) { entry in
-            try? FileManager.default.removeItem(atPath: folder + "/" + entry)
+        guard let open = OpenFolder(folder) else {
+            try? FileManager.default.removeItem(atPath: folder)
+            return
         }
-        try? FileManager.default.removeItem(atPath: folder)
+        let entries = open.entries()
+        _ = ParallelMap.map(entries, jobs: jobs) { entry in
+            if entry.isFolder {
+                OpenFolder(folder + "/" + entry.name)?.removeContents()
+                rmdir(folder + "/" + entry.name)
+            } else {
+                Foundation.unlink(folder + "/" + entry.name)
+            }
+        }
+        OpenFolder.removeTree(folder)
     }
 
     /// Removes a staging folder after a failed build, on `jobs` threads.

@@ -27,7 +27,9 @@ extension SiteBuilder {
             if seen.differs(from: cache) { seen.write(to: folder.statCachePath) }
             return fingerprints
         }()
-        let previous = reading.value
+        // Let go as soon as the unchanged municipalities are picked out: at 10,000 the manifest
+        // is tens of megabytes in memory, and a build that changes everything keeps none of it.
+        var previous = reading.take()
         if let fingerprints, let previous, previous.key == fingerprints.key, folder.contains(previous, jobs: options.jobs) {
             folder.removeStaleStagingFolders()  // what killed builds left beside the output
             let warnings = Diagnostics(previous.warnings)
@@ -49,6 +51,7 @@ extension SiteBuilder {
         if let fingerprints, let previous {
             pass.previous = PreviousOutput(folder: folder.path, manifest: previous, fingerprints: fingerprints)
         }
+        previous = nil
         var result = pass.run(into: sink)
         if result.failed {
             folder.discard(staging: staging, jobs: options.jobs)

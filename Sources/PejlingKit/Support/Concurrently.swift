@@ -7,6 +7,7 @@ import Foundation
 /// let reading = Concurrently { folder.currentManifest() }
 /// let fingerprints = scan()          // meanwhile
 /// let previous = reading.value       // waits for the manifest, if it is not read yet
+/// let manifest = reading.take()      // the same, and `reading` lets go of it
 /// ```
 final class Concurrently<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
@@ -28,5 +29,16 @@ final class Concurrently<Value: Sendable>: @unchecked Sendable {
         done.wait()
         done.signal()
         return lock.withLock { result } ?? work()
+    }
+
+    /// The value, handed over: this no longer holds it (a large value is then freed as soon as
+    /// the caller lets it go). Ask once.
+    func take() -> Value {
+        done.wait()
+        done.signal()
+        return lock.withLock {
+            defer { result = nil }
+            return result
+        } ?? work()
     }
 }

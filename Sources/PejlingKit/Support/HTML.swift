@@ -99,8 +99,9 @@ extension HTML {
     /// Only a scalar from U+0300 up can join an ASCII character's cluster (combining marks and
     /// other extenders after it, prepended marks before it). Below that are ASCII and letters
     /// such as æ, ø and å, which Danish text puts beside markup all the time; their UTF-8 lead
-    /// bytes are below 0xCC. So the scan looks only for lead bytes from 0xCC, skipping eight
-    /// ASCII bytes at a time, and decodes only where such a scalar touches a markup character.
+    /// bytes are below 0xCC. So the scan looks only for lead bytes from 0xCC, skipping sixteen
+    /// bytes at a time where there is none, and decodes only where such a scalar touches a
+    /// markup character.
     static func containsGluedMarkup(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
@@ -110,10 +111,12 @@ extension HTML {
             func isOneCharacter(_ range: Range<Int>) -> Bool {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).count == 1
             }
+            let joining = SIMD16<UInt8>(repeating: firstJoiningLeadByte)
             var index = 0
             while index < count {
-                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
+                // Sixteen bytes at a time while none is a lead byte from 0xCC: ASCII, and æ, ø, å.
+                if index + 16 <= count, !any(raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self) .>= joining) {
+                    index += 16
                     continue
                 }
                 guard bytes[index] >= firstJoiningLeadByte else {

@@ -163,7 +163,7 @@ enum TemplateTags {
                 var end = index + 3
                 while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}"), scalars[end] != "\n" { end += 1 }
                 let name = String(String.UnicodeScalarView(scalars[(index + 3)..<min(end, scalars.count)]))
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmingSpaces()
                 switch sigil {
                 case "#", "^", "$", "<":
                     stack.append(Section(name: name, line: line, column: column))

@@ -23,6 +23,16 @@ import Testing
         return html[start.lowerBound..<end.upperBound]
     }
 
+    @Test("table words get their soft hyphens, every time they occur")
+    func hyphenation() {
+        #expect(FigureTable.hyphenated("Større, end tilfældigheder kan forklare") == "Større, end tilfældig\u{AD}heder kan forklare")
+        #expect(FigureTable.hyphenated("tilfældigheder og tilfældigheder") == "tilfældig\u{AD}heder og tilfældig\u{AD}heder")
+        #expect(FigureTable.hyphenated("+6,3\u{A0}procentpoint") == "+6,3 procent\u{AD}point")
+        #expect(FigureTable.hyphenated("Kan ikke sammenlignes: målingerne") == "Kan ikke sammen\u{AD}lignes: målin\u{AD}gerne")
+        #expect(FigureTable.hyphenated("tilfældig") == "tilfældig")
+        #expect(FigureTable.hyphenated("") == "")
+    }
+
     @Test func chartsAreAccessibleAndScale() throws {
         for (path, bytes) in DemoSite.builtWithDrafts where path.hasSuffix(".html") {
             let html = String(decoding: bytes, as: UTF8.self)

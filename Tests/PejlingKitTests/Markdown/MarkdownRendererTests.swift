@@ -122,6 +122,19 @@ struct MarkdownRendererTests {
         #expect(seen.first?.content == "pejlemaerke: a\n")
     }
 
+    @Test("a replaced block's HTML lands exactly where its block was, in every form, and text that looks like its marker stays text")
+    func replacedBlocksInEveryForm() {
+        let markdown = "# Et\n\nFør `<!--pejling-blok 0-->` og <!--pejling-blok 1-->\n\n```maaling\nx\n```\n\nMidt [her](#et)\n\n```maaling\ny\n```\n\nEfter æ\n"
+        let forms = renderer.render(markdown, headings: [HeadingMarkup(id: "et")], idPrefixes: ["", "p-"]) { block in
+            block.content == "x\n" ? "<figure>X ø</figure>" : "<figure>Y</figure>"
+        }
+        #expect(forms.count == 2)
+        for (form, prefix) in zip(forms, ["", "p-"]) {
+            #expect(form == "<h2 id=\"\(prefix)et\">Et</h2>\n<p>Før <code>&lt;!--pejling-blok 0--&gt;</code> og </p>\n"
+                + "<figure>X ø</figure>\n<p>Midt <a href=\"#\(prefix)et\">her</a></p>\n<figure>Y</figure>\n<p>Efter æ</p>\n")
+        }
+    }
+
     /// A heading's own links were once freed with the heading and then written to: the
     /// heading is kept until the document goes, and its links follow each form's prefix.
     @Test("a link inside a heading follows the prefix of every form, many times over")

@@ -15,6 +15,16 @@ import Testing
         #expect(DisplayPath.relative(path) == expected)
     }
 
+    @Test("the byte check for a path already normalised agrees with normalising it part by part")
+    func fastPathAgrees() {
+        var random = SeededRandom(seed: 7)
+        let pieces = ["/", "/", ".", "a", "kommuner", "..", "æ", "./", "//", "x.md"]
+        for _ in 0..<20_000 {
+            let path = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            #expect(DisplayPath.normalized(path) == DisplayPath.normalizedBySplitting(path), "\(path)")
+        }
+    }
+
     @Test("an absolute path below the current directory is shown relative to it")
     func absoluteBelowCurrentDirectory() {
         let cwd = FileManager.default.currentDirectoryPath
