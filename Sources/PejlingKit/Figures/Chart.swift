@@ -95,15 +95,23 @@ struct Chart: Sendable {
 
     /// Both layouts, wide first.
     var svg: String {
-        svg(ChartLayout.wide) + "\n" + svg(ChartLayout.narrow)
+        var out = UTF8Buffer(capacity: rows.count * 1200 + 2 * (title.utf8.count + description.utf8.count) + 2048)
+        write(ChartLayout.wide, to: &out)
+        out.append("\n")
+        write(ChartLayout.narrow, to: &out)
+        return out.string
     }
 
     func svg(_ layout: ChartLayout) -> String {
-        // Grid and body are written into their own buffers, then joined once.
-        var grid = ""
-        grid.reserveCapacity(rows.count * 260)
-        var body = ""
-        body.reserveCapacity(rows.count * 240 + 1024)
+        var out = UTF8Buffer()
+        write(layout, to: &out)
+        return out.string
+    }
+
+    /// The chart in one layout. The grid's segments (one per row with a scale) are one path.
+    func write(_ layout: ChartLayout, to out: inout UTF8Buffer) {
+        var grid = UTF8Buffer(capacity: rows.count * 80)
+        var body = UTF8Buffer(capacity: rows.count * 240 + 1024)
         var y = 4.0
         // Legend: one line per series, then the interval bar.
         for (series, date) in legend {
@@ -181,15 +189,15 @@ struct Chart: Sendable {
                 let a = from?.fraction.map(layout.x)
                 let b = to?.fraction.map(layout.x)
                 if let a, let b {
-                    body += "<line x1=\""
-                    Self.appendNumber(a, to: &body)
-                    body += "\" y1=\""
-                    Self.appendNumber(centre, to: &body)
-                    body += "\" x2=\""
-                    Self.appendNumber(b, to: &body)
-                    body += "\" y2=\""
-                    Self.appendNumber(centre, to: &body)
-                    body += "\" stroke=\"#6b7280\" stroke-width=\"3\"/>"
+                    body.append("<line x1=\"")
+                    body.append(number: a)
+                    body.append("\" y1=\"")
+                    body.append(number: centre)
+                    body.append("\" x2=\"")
+                    body.append(number: b)
+                    body.append("\" y2=\"")
+                    body.append(number: centre)
+                    body.append("\" stroke=\"#6b7280\" stroke-width=\"3\"/>")
                 }
                 if let a { Self.appendMarker(.analysis, x: a, y: centre, to: &body) }
                 if let b { Self.appendMarker(.pejling, x: b, y: centre, to: &body) }
@@ -208,36 +216,37 @@ struct Chart: Sendable {
         }
         let height = y + 6
         let escapedID = HTML.escape(id + layout.idSuffix)
-        var out = ""
-        out.reserveCapacity(grid.utf8.count + body.utf8.count + title.utf8.count + description.utf8.count + 512)
-        out += "<svg class=\""
-        out += layout.className
-        out += "\" id=\""
-        out += escapedID
-        out += "\" role=\"img\" aria-labelledby=\""
-        out += escapedID
-        out += "-titel "
-        out += escapedID
-        out += "-beskrivelse\" viewBox=\"0 0 "
-        Self.appendNumber(layout.width, to: &out)
-        out += " "
-        Self.appendNumber(height, to: &out)
-        out += "\" width=\"100%\" font-size=\""
-        Self.appendNumber(Self.fontSize, to: &out)
-        out += "\">\n<title id=\""
-        out += escapedID
-        out += "-titel\">"
-        HTML.appendEscaped(title, to: &out)
-        out += "</title>\n<desc id=\""
-        out += escapedID
-        out += "-beskrivelse\">"
-        HTML.appendEscaped(description, to: &out)
-        out += "</desc>\n<g stroke=\"#d5d8dc\" stroke-width=\"1\">"
-        out += grid
-        out += "</g>\n"
-        out += body
-        out += "\n</svg>"
-        return out
+        out.append("<svg class=\"")
+        out.append(layout.className)
+        out.append("\" id=\"")
+        out.append(escapedID)
+        out.append("\" role=\"img\" aria-labelledby=\"")
+        out.append(escapedID)
+        out.append("-titel ")
+        out.append(escapedID)
+        out.append("-beskrivelse\" viewBox=\"0 0 ")
+        out.append(number: layout.width)
+        out.append(" ")
+        out.append(number: height)
+        out.append("\" width=\"100%\" font-size=\"")
+        out.append(number: Self.fontSize)
+        out.append("\">\n<title id=\"")
+        out.append(escapedID)
+        out.append("-titel\">")
+        out.append(escaping: title)
+        out.append("</title>\n<desc id=\"")
+        out.append(escapedID)
+        out.append("-beskrivelse\">")
+        out.append(escaping: description)
+        out.append("</desc>\n<g stroke=\"#d5d8dc\" stroke-width=\"1\" fill=\"none\">")
+        if !grid.bytes.isEmpty {
+            out.append("<path d=\"")
+            out.append(grid)
+            out.append("\"/>")
+        }
+        out.append("</g>\n")
+        out.append(body)
+        out.append("\n</svg>")
     }
 
     // MARK: Pieces
@@ -245,145 +254,118 @@ struct Chart: Sendable {
     /// The axis labels at 0, 25, 50, 75 and 100 %.
     static let axisLabels = (0...4).map { DanishFormat.percent(Double($0) / 4) }
 
-    static func appendMarker(_ series: ChartSeries, x: Double, y: Double, to out: inout String) {
+    static func appendMarker(_ series: ChartSeries, x: Double, y: Double, to out: inout UTF8Buffer) {
         switch series.marker {
         case .circle:
-            out += "<circle cx=\""
-            appendNumber(x, to: &out)
-            out += "\" cy=\""
-            appendNumber(y, to: &out)
-            out += "\" r=\"5.5\" fill=\""
-            out += series.colour
-            out += "\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
+            out.append("<circle cx=\"")
+            out.append(number: x)
+            out.append("\" cy=\"")
+            out.append(number: y)
+            out.append("\" r=\"5.5\" fill=\"")
+            out.append(series.colour)
+            out.append("\" stroke=\"#ffffff\" stroke-width=\"1\"/>")
         case .diamond:
             let r = 7.0
-            out += "<path d=\"M"
-            appendNumber(x, to: &out)
-            out += " "
-            appendNumber(y - r, to: &out)
-            out += "L"
-            appendNumber(x + r, to: &out)
-            out += " "
-            appendNumber(y, to: &out)
-            out += "L"
-            appendNumber(x, to: &out)
-            out += " "
-            appendNumber(y + r, to: &out)
-            out += "L"
-            appendNumber(x - r, to: &out)
-            out += " "
-            appendNumber(y, to: &out)
-            out += "Z\" fill=\""
-            out += series.colour
-            out += "\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
+            out.append("<path d=\"M")
+            out.append(number: x)
+            out.append(" ")
+            out.append(number: y - r)
+            out.append("L")
+            out.append(number: x + r)
+            out.append(" ")
+            out.append(number: y)
+            out.append("L")
+            out.append(number: x)
+            out.append(" ")
+            out.append(number: y + r)
+            out.append("L")
+            out.append(number: x - r)
+            out.append(" ")
+            out.append(number: y)
+            out.append("Z\" fill=\"")
+            out.append(series.colour)
+            out.append("\" stroke=\"#ffffff\" stroke-width=\"1\"/>")
         }
     }
 
-    static func appendIntervalBar(from: Double, to: Double, y: Double, colour: String, to out: inout String) {
-        out += "<path d=\"M"
-        appendNumber(from, to: &out)
-        out += " "
-        appendNumber(y, to: &out)
-        out += "H"
-        appendNumber(to, to: &out)
-        out += "M"
-        appendNumber(from, to: &out)
-        out += " "
-        appendNumber(y - 5, to: &out)
-        out += "V"
-        appendNumber(y + 5, to: &out)
-        out += "M"
-        appendNumber(to, to: &out)
-        out += " "
-        appendNumber(y - 5, to: &out)
-        out += "V"
-        appendNumber(y + 5, to: &out)
-        out += "\" stroke=\""
-        out += colour
-        out += "\" stroke-width=\"2\" fill=\"none\"/>"
+    static func appendIntervalBar(from: Double, to: Double, y: Double, colour: String, to out: inout UTF8Buffer) {
+        out.append("<path d=\"M")
+        out.append(number: from)
+        out.append(" ")
+        out.append(number: y)
+        out.append("H")
+        out.append(number: to)
+        out.append("M")
+        out.append(number: from)
+        out.append(" ")
+        out.append(number: y - 5)
+        out.append("V")
+        out.append(number: y + 5)
+        out.append("M")
+        out.append(number: to)
+        out.append(" ")
+        out.append(number: y - 5)
+        out.append("V")
+        out.append(number: y + 5)
+        out.append("\" stroke=\"")
+        out.append(colour)
+        out.append("\" stroke-width=\"2\" fill=\"none\"/>")
     }
 
-    /// Vertical grid lines at 0, 25, 50, 75 and 100 % (`xs`) for one row.
-    static func appendGridSegment(_ xs: [String], from top: Double, to bottom: Double, to out: inout String) {
-        let top = number(top)
-        let bottom = number(bottom)
+    /// Vertical grid lines at 0, 25, 50, 75 and 100 % (`xs`) for one row, as path data
+    /// (`M70 129V151M137.5 129V151…`).
+    static func appendGridSegment(_ xs: [String], from top: Double, to bottom: Double, to out: inout UTF8Buffer) {
+        var ends = UTF8Buffer()
+        ends.append(" ")
+        ends.append(number: top)
+        ends.append("V")
+        ends.append(number: bottom)
         for x in xs {
-            out += "<line x1=\""
-            out += x
-            out += "\" y1=\""
-            out += top
-            out += "\" x2=\""
-            out += x
-            out += "\" y2=\""
-            out += bottom
-            out += "\"/>"
+            out.append("M")
+            out.append(x)
+            out.append(ends)
         }
     }
 
-    static func appendText(_ text: String, x: Double, y: Double, anchor: String? = nil, fill: String? = nil,
-                           weight: String? = nil, style: String? = nil, size: Double? = nil, to out: inout String) {
-        out += "<text x=\""
-        appendNumber(x, to: &out)
-        out += "\" y=\""
-        appendNumber(y, to: &out)
-        out += "\""
-        func attribute(_ name: String, _ value: String?) {
-            guard let value else { return }
-            out += " "
-            out += name
-            out += "=\""
-            out += value
-            out += "\""
+    static func appendText(_ text: String, x: Double, y: Double, anchor: StaticString? = nil, fill: String? = nil,
+                           weight: StaticString? = nil, style: StaticString? = nil, size: Double? = nil, to out: inout UTF8Buffer) {
+        out.append("<text x=\"")
+        out.append(number: x)
+        out.append("\" y=\"")
+        out.append(number: y)
+        out.append("\"")
+        if let anchor {
+            out.append(" text-anchor=\"")
+            out.append(anchor)
+            out.append("\"")
         }
-        attribute("text-anchor", anchor)
         if let size {
-            out += " font-size=\""
-            appendNumber(size, to: &out)
-            out += "\""
+            out.append(" font-size=\"")
+            out.append(number: size)
+            out.append("\"")
         }
-        attribute("font-weight", weight)
-        attribute("font-style", style)
-        attribute("fill", fill ?? "#1a1a1a")
-        out += ">"
-        HTML.appendEscaped(text, to: &out)
-        out += "</text>"
+        if let weight {
+            out.append(" font-weight=\"")
+            out.append(weight)
+            out.append("\"")
+        }
+        if let style {
+            out.append(" font-style=\"")
+            out.append(style)
+            out.append("\"")
+        }
+        out.append(" fill=\"")
+        if let fill { out.append(fill) } else { out.append("#1a1a1a") }
+        out.append("\">")
+        out.append(escaping: text)
+        out.append("</text>")
     }
 
     /// A coordinate with at most one decimal: `72`, `126.5`.
     static func number(_ value: Double) -> String {
-        var out = ""
-        appendNumber(value, to: &out)
-        return out
-    }
-
-    /// Appends ``number(_:)``'s text without building a String per number.
-    static func appendNumber(_ value: Double, to out: inout String) {
-        let tenths = Int((value * 10).rounded())
-        if tenths < 0 { out += "-" }
-        let magnitude = tenths.magnitude
-        appendDigits(magnitude / 10, to: &out)
-        let fraction = magnitude % 10
-        if fraction != 0 {
-            out.unicodeScalars.append(".")
-            out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + fraction)))
-        }
-    }
-
-    /// The decimal digits of `value`.
-    static func appendDigits(_ value: UInt, to out: inout String) {
-        if value < 10 {
-            out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + value)))
-            return
-        }
-        // Most significant digit first, appended as scalars: no String is made and checked.
-        var scale: UInt = 1
-        while scale <= value / 10 { scale *= 10 }
-        var rest = value
-        while scale > 0 {
-            out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + rest / scale)))
-            rest %= scale
-            scale /= 10
-        }
+        var out = UTF8Buffer()
+        out.append(number: value)
+        return out.string
     }
 
     /// ``wrap(_:columns:)`` by bytes, for a text where every scalar is a character of its

@@ -23,6 +23,12 @@ import Testing
         return html[start.lowerBound..<end.upperBound]
     }
 
+    /// The vertical segments of a chart's grid: one `M… V…` each in the grid group's path.
+    func gridSegments(in chart: Substring) -> Int {
+        guard let grid = chart.firstMatch(of: /<g stroke="#d5d8dc" stroke-width="1" fill="none">(<path d="([^"]*)"\/>)?<\/g>/) else { return -1 }
+        return grid.2.map { $0.matches(of: /M[0-9.]+ [0-9.]+V[0-9.]+/).count } ?? 0
+    }
+
     @Test("table words get their soft hyphens, every time they occur")
     func hyphenation() {
         #expect(FigureTable.hyphenated("Større, end tilfældigheder kan forklare") == "Større, end tilfældig\u{AD}heder kan forklare")
@@ -114,9 +120,9 @@ import Testing
         }
         let narrow = try svg(html, id: "pejling-figur-strandvig-status-opfoelgning-smal")
         #expect(narrow.contains(">Ingen relevante sager</text>"))
-        // Grid lines (5 a scale) only under the five shares, not under the words.
-        #expect(count("<line", in: chart) == 5 * 5)
-        #expect(count("<line", in: narrow) == 5 * 5)
+        // Grid segments (5 a scale, one path) only under the five shares, not under the words.
+        #expect(gridSegments(in: chart) == 5 * 5)
+        #expect(gridSegments(in: narrow) == 5 * 5)
         let table = try figure(html, chart: "pejling-figur-strandvig-status-opfoelgning")
         #expect(table.contains("<span class=\"ingen\">Ingen relevante sager</span> <span class=\"sager\">(ikke relevant i nogen af de 20 sager)</span>"))
         #expect(table.contains("Kan ikke sammen\u{00AD}lignes: ingen relevante sager i pejlingen"))
