@@ -56,57 +56,77 @@ struct BuildManifest: Sendable, Hashable {
 
     /// ``json()`` in pieces of about a mebibyte, handed to `write` in order: at 10,000
     /// municipalities the manifest is over ten megabytes, which ``OutputFolder`` writes as it
-    /// comes instead of holding it whole at the end of a build.
-    func json(_ write: (String) throws -> Void) throws {
+    /// comes instead of holding it whole at the end of a build. The municipalities' entries are
+    /// written on `jobs` threads, a few hundred at a time; the bytes do not depend on `jobs`.
+    func json(jobs: Int = 1, _ write: (String) throws -> Void) throws {
         let piece = 1 << 20
         var out = ""
         out.reserveCapacity(piece + 64 * 1024)
-        func append(_ text: String) { out += text }
-        func appendString(_ text: String) { JSONText.append(text, to: &out) }
-        func appendHashes(_ hashes: [String: String], indent: String) {
-            guard !hashes.isEmpty else { return append("{}") }
-            append("{\n")
-            for (index, path) in hashes.keys.sorted().enumerated() {
-                append(indent + "  ")
-                appendString(path)
-                append(" : ")
-                appendString(hashes[path] ?? "")
-                append(index == hashes.count - 1 ? "\n" : ",\n")
+        out += "{\n  \"key\" : "
+        JSONText.append(key, to: &out)
+        out += ",\n  \"municipalities\" : {"
+        let slugs = municipalities.keys.sorted()
+        let group = 256
+        let groups = stride(from: 0, to: slugs.count, by: group).map { $0..<min($0 + group, slugs.count) }
+        let batch = max(1, jobs) * 2
+        for first in stride(from: 0, to: groups.count, by: batch) {
+            let texts = ParallelMap.map(Array(groups[first..<min(first + batch, groups.count)]), jobs: jobs) { range in
+                Result<String, any Error> {
+                    var text = ""
+                    for index in range {
+                        guard let entry = municipalities[slugs[index]] else { continue }
+                        text += index == 0 ? "\n    " : ",\n    "
+                        try Self.appendEntry(entry, slug: slugs[index], to: &text)
+                    }
+                    return text
+                }
             }
-            append(indent + "}")
-        }
-        append("{\n  \"key\" : ")
-        appendString(key)
-        append(",\n  \"municipalities\" : {")
-        for (index, slug) in municipalities.keys.sorted().enumerated() {
-            guard let entry = municipalities[slug] else { continue }
-            append(index == 0 ? "\n    " : ",\n    ")
-            appendString(slug)
-            append(" : {\n      \"files\" : ")
-            appendHashes(entry.files, indent: "      ")
-            append(",\n      \"input\" : ")
-            appendString(entry.input)
-            if let summary = entry.summary {
-                append(",\n      \"summary\" : ")
-                try summary.appendJSON(to: &out, indent: "      ")
-            }
-            append("\n    }")
-            if out.utf8.count >= piece {
-                try write(out)
-                out.removeAll(keepingCapacity: true)
+            for text in texts {
+                out += try text.get()
+                if out.utf8.count >= piece {
+                    try write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
         }
-        append(municipalities.isEmpty ? "}" : "\n  }")
+        out += municipalities.isEmpty ? "}" : "\n  }"
         if let overview {
-            append(",\n  \"overview\" : ")
-            appendString(overview)
+            out += ",\n  \"overview\" : "
+            JSONText.append(overview, to: &out)
         }
-        append(",\n  \"shared\" : ")
-        appendHashes(shared, indent: "  ")
-        append(",\n  \"version\" : \(version),\n  \"warnings\" : ")
+        out += ",\n  \"shared\" : "
+        Self.appendHashes(shared, indent: "  ", to: &out)
+        out += ",\n  \"version\" : \(version),\n  \"warnings\" : "
         out += try Self.json(warnings)
-        append("\n}\n")
+        out += "\n}\n"
         try write(out)
+    }
+
+    /// `"slug" : {"files" : …, "input" : …, "summary" : …}`, laid out as ``EntryLines`` reads it.
+    private static func appendEntry(_ entry: Entry, slug: String, to out: inout String) throws {
+        JSONText.append(slug, to: &out)
+        out += " : {\n      \"files\" : "
+        appendHashes(entry.files, indent: "      ", to: &out)
+        out += ",\n      \"input\" : "
+        JSONText.append(entry.input, to: &out)
+        if let summary = entry.summary {
+            out += ",\n      \"summary\" : "
+            try summary.appendJSON(to: &out, indent: "      ")
+        }
+        out += "\n    }"
+    }
+
+    private static func appendHashes(_ hashes: [String: String], indent: String, to out: inout String) {
+        guard !hashes.isEmpty else { return out += "{}" }
+        out += "{\n"
+        for (index, path) in hashes.keys.sorted().enumerated() {
+            out += indent + "  "
+            JSONText.append(path, to: &out)
+            out += " : "
+            JSONText.append(hashes[path] ?? "", to: &out)
+            out += index == hashes.count - 1 ? "\n" : ",\n"
+        }
+        out += indent + "}"
     }
 
     /// Diagnostics as the manifest keeps them (the build's, and each municipality's): sorted

@@ -68,12 +68,15 @@ struct InputFingerprints: Sendable, Hashable {
         let root = root ?? folder
         var hash = seed
         func walk(_ relative: String) {
+            // The folder held open: each entry's lstat is one lookup (``OpenFolder``).
             let current = relative.isEmpty ? folder : folder + "/" + relative
-            for name in SafePath.listing(current) {
+            // The folder itself may be a link (as it was listed before); below it, only folders
+            // that lstat calls folders are walked into.
+            guard let open = OpenFolder(current, followsLink: relative.isEmpty) else { return }
+            for name in open.sortedNames() {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 let path = folder + "/" + child
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
+                guard let info = open.status(of: name) else { continue }
                 let kind = info.st_mode & S_IFMT
                 if kind == S_IFDIR {
                     walk(child)

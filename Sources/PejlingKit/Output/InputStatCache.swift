@@ -116,18 +116,37 @@ struct InputStatCache: Sendable, Equatable {
         // The cache file's own modification time is the file system's clock when it was
         // written, right after its scan: the scan began `duration` before.
         cache.trustedBefore = Stamp(info).modified - duration - racyMargin
+        cache.entries.reserveCapacity(lines.count)
         for line in lines.dropFirst() {
             // size mtime ctime inode device hash path — the path last, as it may hold spaces.
-            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 6, omittingEmptySubsequences: false)
-            guard fields.count == 7,
-                  let size = Int64(String(decoding: fields[0], as: UTF8.self)),
-                  let modified = Int64(String(decoding: fields[1], as: UTF8.self)),
-                  let changed = Int64(String(decoding: fields[2], as: UTF8.self)),
-                  let inode = UInt64(String(decoding: fields[3], as: UTF8.self)),
-                  let device = UInt64(String(decoding: fields[4], as: UTF8.self)),
-                  let hash = UInt64(String(decoding: fields[5], as: UTF8.self), radix: 16) else { return InputStatCache() }
+            // Read by bytes: at 10,000 municipalities the file has 50,000 lines.
+            var rest = line[...]
+            func number(radix: UInt64 = 10) -> UInt64? {
+                guard let space = rest.firstIndex(of: UInt8(ascii: " ")), space > rest.startIndex, space - rest.startIndex <= 20 else { return nil }
+                var value: UInt64 = 0
+                for byte in rest[..<space] {
+                    let digit: UInt64
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+                    case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt64(byte - UInt8(ascii: "a") + 10)
+                    default: return nil
+                    }
+                    let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+                    guard !overflow else { return nil }
+                    value = shifted &+ digit
+                    guard value >= shifted else { return nil }
+                }
+                rest = rest[(space + 1)...]
+                return value
+            }
+            guard let sizeValue = number(), let modifiedValue = number(), let changedValue = number(), let inode = number(),
+                  let device = number(), let hash = number(radix: 16), !rest.isEmpty,
+                  let size = Int64(exactly: sizeValue), let modified = Int64(exactly: modifiedValue),
+                  let changed = Int64(exactly: changedValue) else {
+                return InputStatCache()
+            }
             let stamp = Stamp(size: size, modified: modified, changed: changed, inode: inode, device: device)
-            cache.entries[String(decoding: fields[6], as: UTF8.self)] = Entry(stamp: stamp, hash: hash)
+            cache.entries[String(decoding: rest, as: UTF8.self)] = Entry(stamp: stamp, hash: hash)
         }
         return cache
     }
@@ -135,16 +154,24 @@ struct InputStatCache: Sendable, Equatable {
     /// Writes the cache through a temporary file and a rename, so that a reader never sees half
     /// of it. Failing to write it only makes the next build hash every file: nothing is reported.
     func write(to path: String) {
-        var text = Self.header + " \(max(0, scanDuration))\n"
-        text.reserveCapacity(entries.count * 120)
+        var text = UTF8Buffer(capacity: entries.count * 160)
+        text.append(Self.header + " \(max(0, scanDuration))\n")
         for (file, entry) in entries where !file.utf8.contains(UInt8(ascii: "\n")) {
             let stamp = entry.stamp
-            text += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(stamp.device) "
-            text += String(entry.hash, radix: 16) + " " + file + "\n"
+            // Times and sizes are never negative on a file that was read: written as digits.
+            for value in [UInt64(clamping: stamp.size), UInt64(clamping: stamp.modified), UInt64(clamping: stamp.changed),
+                          stamp.inode, stamp.device] {
+                text.append(digits: UInt(value))
+                text.append(" ")
+            }
+            text.append(hex: entry.hash)
+            text.append(" ")
+            text.append(file)
+            text.append("\n")
         }
         let temporary = path + ".\(getpid())"
         do {
-            try text.withUTF8 { try FileWriting.write($0, to: temporary) }
+            try text.bytes.withUnsafeBufferPointer { try FileWriting.write($0, to: temporary) }
             if rename(temporary, path) != 0 { unlink(temporary) }
         } catch {
             unlink(temporary)

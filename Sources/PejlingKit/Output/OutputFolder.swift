@@ -109,7 +109,7 @@ struct OutputFolder: Sendable {
     /// is then removed on `jobs` threads (at 10,000 municipalities it is 60,000 files).
     func publish(staging: String, manifest: BuildManifest, jobs: Int = 1) throws {
         let file = try FileWriting.Appending(path: staging + "/" + Self.manifestName)
-        try manifest.json { piece in
+        try manifest.json(jobs: jobs) { piece in
             var piece = piece
             try piece.withUTF8 { try file.append($0) }
         }

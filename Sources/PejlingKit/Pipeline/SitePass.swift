@@ -118,7 +118,7 @@ struct SitePass: Sendable {
         var overviewKey: String?
         if let pages {
             // What the overview is made from, where a kept or previous overview may stand for it.
-            let inputs = sharedFingerprint != nil || memory != nil ? pages.overviewInputs(of: selected) : nil
+            let inputs = sharedFingerprint != nil || memory != nil ? pages.overviewInputs(of: selected, jobs: options.jobs) : nil
             overviewKey = sharedFingerprint.flatMap { shared in inputs?.key(shared: shared) }
             // An overview made from the same inputs as the previous one is taken over.
             if let overviewKey, previous?.reuseOverview(key: overviewKey, into: sink) == true {

@@ -15,18 +15,21 @@ struct OverviewPage {
     /// its reports give the template (``PageContext/municipality(_:)``,
     /// ``PageContext/reportSummary(_:)``). The page's other values follow from these, the
     /// templates and site.yml.
-    static func rowsFingerprint(of municipalities: [Municipality]) -> UInt64 {
-        var text = ""
-        func add(_ context: [String: Any]) {
-            for (key, value) in context.sorted(by: { $0.key < $1.key }) { text += "\(key)\u{0}\(value)\u{0}" }
-            text += "\u{1}"
-        }
-        for municipality in municipalities {
+    ///
+    /// Each row is hashed on one of `jobs` threads, and the rows' hashes are then hashed in
+    /// order: at 10,000 municipalities this runs on every rebuild, before anything is written.
+    static func rowsFingerprint(of municipalities: [Municipality], jobs: Int = 1) -> UInt64 {
+        let rows = ParallelMap.map(municipalities, jobs: jobs) { municipality in
+            var text = ""
+            func add(_ context: [String: Any]) {
+                for (key, value) in context.sorted(by: { $0.key < $1.key }) { text += "\(key)\u{0}\(value)\u{0}" }
+                text += "\u{1}"
+            }
             add(PageContext.municipality(municipality))
             municipality.reports.forEach { add(PageContext.reportSummary($0)) }
-            text += "\u{2}"
+            return StableHash.hash(Array(text.utf8))
         }
-        return StableHash.hash(Array(text.utf8))
+        return rows.map(\.littleEndian).withUnsafeBytes { StableHash.hash($0, seed: StableHash.hash(Array("rows".utf8))) }
     }
 
     func context() -> [String: Any] {

@@ -34,9 +34,9 @@ struct SitePages: Sendable {
     }
 
     /// What ``overview(of:)`` is made from.
-    func overviewInputs(of municipalities: [Municipality]) -> OverviewInputs {
+    func overviewInputs(of municipalities: [Municipality], jobs: Int = 1) -> OverviewInputs {
         OverviewInputs(templates: templates.fingerprint, config: content.config,
-                       rows: OverviewPage.rowsFingerprint(of: municipalities))
+                       rows: OverviewPage.rowsFingerprint(of: municipalities, jobs: jobs))
     }
 
     /// The files every build writes once: the shared stylesheet.

@@ -17,10 +17,10 @@ final class OpenFolder {
     let path: String
     private let descriptor: Int32
 
-    /// The folder at `path` (not following a symbolic link in its last part), or nil with
-    /// `errno` set when it cannot be opened.
-    init?(_ path: String) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    /// The folder at `path`, or nil with `errno` set when it cannot be opened. A symbolic link
+    /// in the last part of `path` is followed only when `followsLink` says so.
+    init?(_ path: String, followsLink: Bool = false) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followsLink ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { return nil }
         self.path = path
         self.descriptor = descriptor
@@ -71,6 +71,17 @@ final class OpenFolder {
             entries.append((name, isFolder))
         }
         return entries
+    }
+
+    /// The names in the folder, sorted bytewise (as ``SafePath/listing(_:)`` sorts them).
+    func sortedNames() -> [String] {
+        entries().map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// What `lstat` says of `name` in this folder (a symbolic link itself, not its target).
+    func status(of name: String) -> stat? {
+        var info = stat()
+        return fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
     }
 
     /// Removes everything in the folder, folders inside it too (symbolic links are removed,

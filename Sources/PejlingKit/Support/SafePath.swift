@@ -41,10 +41,25 @@ public enum SafePath {
     /// A relative path with no `..`, no absolute start, no empty or `~` parts and no NUL.
     public static func isSafeRelative(_ path: String) -> Bool {
         // Bytes, not Foundation's substring search: this runs for every file of a rebuild.
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"), !path.utf8.contains(0), !path.utf8.contains(0x5C) else {
-            return false
+        var partLength = 0   // bytes of the current part
+        var dots = 0         // of which dots, while the part is only dots
+        for (offset, byte) in path.utf8.enumerated() {
+            switch byte {
+            case 0, 0x5C: return false                                   // NUL, backslash
+            case UInt8(ascii: "~") where offset == 0: return false
+            case UInt8(ascii: "/"):
+                if partLength == 0 || (partLength == 2 && dots == 2) { return false }   // "", "/…", "a//b", ".."
+                partLength = 0
+                dots = 0
+                continue
+            case UInt8(ascii: "."):
+                if dots == partLength { dots += 1 }
+            default:
+                break
+            }
+            partLength += 1
         }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != ".." && !$0.isEmpty }
+        return partLength > 0 && !(partLength == 2 && dots == 2)
     }
 
     /// Whether something is at `path`, following symbolic links (as `FileManager.fileExists`,

@@ -27,8 +27,9 @@ struct UTF8Buffer {
     }
 
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
     }
 
     mutating func append(_ other: UTF8Buffer) {
@@ -68,6 +69,17 @@ struct UTF8Buffer {
         if fraction != 0 {
             bytes.append(UInt8(ascii: "."))
             bytes.append(UInt8(48 + fraction))
+        }
+    }
+
+    /// `value` in lower-case hexadecimal without leading zeros, as `String(value, radix: 16)`.
+    mutating func append(hex value: UInt64) {
+        var shift = 60
+        while shift > 0, (value >> UInt64(shift)) & 0xF == 0 { shift -= 4 }
+        while shift >= 0 {
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
+            bytes.append(digit < 10 ? 48 + digit : 87 + digit)
+            shift -= 4
         }
     }
 

@@ -76,6 +76,24 @@ struct BuildManifestTests {
         #expect(BuildManifest(json: changed) == nil)
     }
 
+    @Test("the bytes do not depend on how many threads write the entries, nor on the pieces they come in")
+    func sameBytesWhateverJobs() throws {
+        var manifest = Self.full()
+        for number in 0..<1_000 {
+            let slug = "k\(number)"
+            manifest.municipalities[slug] = .init(input: "\(number)", files: ["\(slug)/index.html": "h\(number)", "\(slug)/data.csv": "c"])
+        }
+        var pieces: [[UInt8]] = []
+        for jobs in [1, 3, 8] {
+            var bytes: [UInt8] = []
+            try manifest.json(jobs: jobs) { bytes += $0.utf8 }
+            pieces.append(bytes)
+        }
+        #expect(pieces[0] == pieces[1] && pieces[1] == pieces[2])
+        #expect(try manifest.json() == pieces[0])
+        #expect(BuildManifest(json: pieces[2]) == manifest)
+    }
+
     @Test("an empty manifest is valid JSON and reads back")
     func empty() throws {
         let manifest = BuildManifest(key: "")

@@ -101,8 +101,34 @@ struct InputStatCacheTests {
         #expect(after.st_ino == written.st_ino && after.st_mtim.tv_nsec == written.st_mtim.tv_nsec, "not written again")
     }
 
+    @Test("what is written reads back the same: paths with spaces and æ, hashes with leading zeros")
+    func roundTrip() throws {
+        let root = try SiteFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var seen = InputStatCache()
+        for name in ["a b.md", "æøå.json", "x"] {
+            let path = root + "/" + name
+            try Data(name.utf8).write(to: URL(fileURLWithPath: path))
+            _ = InputStatCache().contentHash(of: path, info: lstatOf(path), recordingInto: &seen)
+        }
+        #expect(seen.entries.count == 3)
+        seen.write(to: root + "/cache")
+        let loaded = InputStatCache.load(from: root + "/cache")
+        #expect(loaded.entries == seen.entries)
+        var buffer = UTF8Buffer()
+        for value: UInt64 in [0, 0xF, 0x10, 0x0abc, .max] {
+            buffer.append(hex: value)
+            buffer.append(" ")
+        }
+        #expect(buffer.string == "0 f 10 abc ffffffffffffffff ")
+    }
+
     @Test("a damaged or foreign cache file is an empty cache", arguments: ["", "pejling-stat 1\n", "noget andet\n1 2 3\n",
-                                                                          "pejling-stat 1 0\n12 x 3 4 5 ff /a\n"])
+                                                                          "pejling-stat 1 0\n12 x 3 4 5 ff /a\n",
+                                                                          "pejling-stat 1 0\n99999999999999999999 2 3 4 5 ff /a\n",
+                                                                          "pejling-stat 1 0\n1 2 3 4 5 ff\n",
+                                                                          "pejling-stat 1 0\n1 2 3 4 5 fg /a\n",
+                                                                          "pejling-stat 1 0\n1  2 3 4 5 ff /a\n"])
     func damagedCacheIsEmpty(text: String) throws {
         let root = try SiteFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -50,3 +50,31 @@ import Testing
         #expect(diagnostic.location.column == 3)
     }
 }
+
+@Suite struct SafeRelativeTests {
+    /// The rule, written the long way.
+    static func reference(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"), !path.utf8.contains(0), !path.utf8.contains(0x5C) else {
+            return false
+        }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != ".." && !$0.isEmpty }
+    }
+
+    @Test("the byte check agrees with the rule part by part, for paths made of awkward pieces")
+    func agreesWithRule() {
+        var random = SeededRandom(seed: 3)
+        let pieces = ["/", ".", "..", "a", "~", "\\", "\u{0}", "æ", "b/c", "..."]
+        var safe = 0
+        for _ in 0..<30_000 {
+            let path = (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            #expect(SafePath.isSafeRelative(path) == Self.reference(path), "\(path.debugDescription)")
+            if Self.reference(path) { safe += 1 }
+        }
+        #expect(safe > 1_000, "both answers are tried")
+    }
+
+    @Test(arguments: ["index.html", "a/b.html", "a/.../b", "a/.b", "~a/../"])
+    func examples(path: String) {
+        #expect(SafePath.isSafeRelative(path) == Self.reference(path))
+    }
+}
