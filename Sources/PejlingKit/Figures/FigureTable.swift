@@ -17,62 +17,61 @@ struct FigureTable: Sendable {
     var columnCount: Int { 1 + (analysis == nil ? 0 : 1) + (status == nil ? 0 : 1) + (compares ? 2 : 0) }
 
     var html: String {
-        var out = ""
-        out.reserveCapacity(1024 + groups.reduce(0) { $0 + $1.rows.count } * 900)
+        var out = UTF8Buffer(capacity: 1024 + groups.reduce(0) { $0 + $1.rows.count } * 900)
         // The frame scrolls sideways when a table is wider than the screen; it can then be
         // reached and scrolled with the keyboard (WCAG 2.1.1).
         let escapedCaption = HTML.escape(caption)
-        out += "<div class=\"tabel-ramme\" role=\"region\" aria-label=\""
-        out += escapedCaption
-        out += "\" tabindex=\"0\">\n<table class=\""
-        out += compares ? "maaling-tabel sammenligning" : "maaling-tabel"
-        out += "\">\n<caption>"
-        out += escapedCaption
+        out.append("<div class=\"tabel-ramme\" role=\"region\" aria-label=\"")
+        out.append(escapedCaption)
+        out.append("\" tabindex=\"0\">\n<table class=\"")
+        out.append(compares ? "maaling-tabel sammenligning" : "maaling-tabel")
+        out.append("\">\n<caption>")
+        out.append(escapedCaption)
         // The header cells' classes give the columns their widths (figurer.css): the table
         // is laid out to its column's width, never wider.
-        out += "</caption>\n<thead><tr><th scope=\"col\" class=\"kolonne-kriterium\">Kriterium</th>"
+        out.append("</caption>\n<thead><tr><th scope=\"col\" class=\"kolonne-kriterium\">Kriterium</th>")
         if let analysis {
-            out += "<th scope=\"col\" class=\"kolonne-maaling\">Analyse <span class=\"kolonne-dato\">"
-            out += DanishFormat.date(analysis.date)
-            out += "</span></th>"
+            out.append("<th scope=\"col\" class=\"kolonne-maaling\">Analyse <span class=\"kolonne-dato\">")
+            out.append(DanishFormat.date(analysis.date))
+            out.append("</span></th>")
         }
         if let status {
-            out += "<th scope=\"col\" class=\"kolonne-maaling\">Pejling <span class=\"kolonne-dato\">"
-            out += DanishFormat.date(status.date)
-            out += "</span></th>"
+            out.append("<th scope=\"col\" class=\"kolonne-maaling\">Pejling <span class=\"kolonne-dato\">")
+            out.append(DanishFormat.date(status.date))
+            out.append("</span></th>")
         }
         if compares {
-            out += "<th scope=\"col\" class=\"kolonne-forskel\">Forskel</th><th scope=\"col\" class=\"kolonne-vurdering\">Vurdering</th>"
+            out.append("<th scope=\"col\" class=\"kolonne-forskel\">Forskel</th><th scope=\"col\" class=\"kolonne-vurdering\">Vurdering</th>")
         }
-        out += "</tr></thead>\n"
+        out.append("</tr></thead>\n")
         let columns = String(columnCount)
         for group in groups {
-            out += "<tbody>\n"
+            out.append("<tbody>\n")
             if let bearing = group.bearing {
-                out += "<tr class=\"gruppe\"><th scope=\"rowgroup\" colspan=\""
-                out += columns
-                out += "\">"
-                HTML.appendEscaped(bearing.name, to: &out)
-                out += "</th></tr>\n"
+                out.append("<tr class=\"gruppe\"><th scope=\"rowgroup\" colspan=\"")
+                out.append(columns)
+                out.append("\">")
+                out.append(escaping: bearing.name)
+                out.append("</th></tr>\n")
             }
             for row in group.rows {
                 appendRow(row, to: &out)
             }
-            out += "</tbody>\n"
+            out.append("</tbody>\n")
         }
-        out += "</table>\n</div>\n"
-        return out
+        out.append("</table>\n</div>\n")
+        return out.string
     }
 
-    private func appendRow(_ row: CriterionFigures, to out: inout String) {
-        out += "<tr><th scope=\"row\">"
-        HTML.appendEscaped(row.criterion.text, to: &out)
+    private func appendRow(_ row: CriterionFigures, to out: inout UTF8Buffer) {
+        out.append("<tr><th scope=\"row\">")
+        out.append(escaping: row.criterion.text)
         if let legalBasis = row.criterion.legalBasis, !legalBasis.isEmpty {
-            out += " <span class=\"lovgrundlag\">Lovgrundlag: "
-            HTML.appendEscaped(legalBasis, to: &out)
-            out += "</span>"
+            out.append(" <span class=\"lovgrundlag\">Lovgrundlag: ")
+            out.append(escaping: legalBasis)
+            out.append("</span>")
         }
-        out += "</th>"
+        out.append("</th>")
         if analysis != nil {
             appendShareCell(Self.analysisLabel, row.analysis, to: &out)
         }
@@ -81,56 +80,56 @@ struct FigureTable: Sendable {
         }
         if compares {
             if let comparison = row.comparison {
-                out += "<td>"
-                out += Self.differenceLabel
-                out += "<span class=\"forskel\">"
-                out += Self.hyphenated(DanishFormat.percentagePoints(from: comparison.from, to: comparison.to) ?? DanishFormat.missing)
-                out += "</span></td><td>"
-                out += Self.verdictLabel
-                out += comparison.isSignificant ? "<span class=\"vurdering vurdering-stoerre\">" : "<span class=\"vurdering\">"
-                out += Self.hyphenated(comparison.verdict.text)
-                out += "</span></td>"
+                out.append("<td>")
+                out.append(Self.differenceLabel)
+                out.append("<span class=\"forskel\">")
+                out.append(Self.hyphenated(DanishFormat.percentagePoints(from: comparison.from, to: comparison.to) ?? DanishFormat.missing))
+                out.append("</span></td><td>")
+                out.append(Self.verdictLabel)
+                out.append(comparison.isSignificant ? "<span class=\"vurdering vurdering-stoerre\">" : "<span class=\"vurdering\">")
+                out.append(Self.hyphenated(comparison.verdict.text))
+                out.append("</span></td>")
             } else {
-                out += "<td>"
-                out += Self.differenceLabel
-                out += "<span class=\"ingen\">"
-                out += DanishFormat.missing
-                out += "</span></td><td>"
-                out += Self.verdictLabel
-                out += "<span class=\"ingen\">"
-                HTML.appendEscaped(Self.hyphenated(row.missingComparisonReason ?? ""), to: &out)
-                out += "</span></td>"
+                out.append("<td>")
+                out.append(Self.differenceLabel)
+                out.append("<span class=\"ingen\">")
+                out.append(DanishFormat.missing)
+                out.append("</span></td><td>")
+                out.append(Self.verdictLabel)
+                out.append("<span class=\"ingen\">")
+                out.append(escaping: Self.hyphenated(row.missingComparisonReason ?? ""))
+                out.append("</span></td>")
             }
         }
-        out += "</tr>\n"
+        out.append("</tr>\n")
     }
 
-    private func appendShareCell(_ label: String, _ result: CriterionResult?, to out: inout String) {
-        out += "<td>"
-        out += label
+    private func appendShareCell(_ label: String, _ result: CriterionResult?, to out: inout UTF8Buffer) {
+        out.append("<td>")
+        out.append(label)
         guard let result else {
-            out += "<span class=\"ingen\">Ikke målt</span></td>"
+            out.append("<span class=\"ingen\">Ikke målt</span></td>")
             return
         }
         guard let share = CriterionFigures.share(of: result), let interval = share.interval else {
-            out += "<span class=\"ingen\">Ingen relevante sager</span> <span class=\"sager\">(ikke relevant i "
+            out.append("<span class=\"ingen\">Ingen relevante sager</span> <span class=\"sager\">(ikke relevant i ")
             if result.ikkeRelevant == 1 {
-                out += "den ene sag"
+                out.append("den ene sag")
             } else {
-                out += "nogen af de "
-                out += DanishFormat.integer(result.ikkeRelevant)
-                out += " sager"
+                out.append("nogen af de ")
+                out.append(DanishFormat.integer(result.ikkeRelevant))
+                out.append(" sager")
             }
-            out += ")</span></td>"
+            out.append(")</span></td>")
             return
         }
-        out += "<span class=\"andel\">"
-        out += DanishFormat.percent(share) ?? DanishFormat.missing
-        out += "</span> <span class=\"sager\">"
-        out += DanishFormat.cases(share.opfyldt, of: share.relevante)
-        out += "</span> <span class=\"interval\">sikkerheds\u{00AD}interval "
-        out += DanishFormat.interval(interval)
-        out += "</span></td>"
+        out.append("<span class=\"andel\">")
+        out.append(DanishFormat.percent(share) ?? DanishFormat.missing)
+        out.append("</span> <span class=\"sager\">")
+        out.append(DanishFormat.cases(share.opfyldt, of: share.relevante))
+        out.append("</span> <span class=\"interval\">sikkerheds\u{00AD}interval ")
+        out.append(DanishFormat.interval(interval))
+        out.append("</span></td>")
     }
 
     /// The table's long words with soft hyphens (U+00AD) where Danish breaks them, and

@@ -13,7 +13,7 @@ struct MunicipalityPage {
     static let fragmentIDPrefix = "pejling-"
     /// The page's body, shared by the folder page and the self-contained file: it must not
     /// use the values in which they differ (`rod`, `css_href`, `inline_css`, `canonical`,
-    /// `selvstaendig`).
+    /// `selvstaendig`). ``SharedBody/template`` must not use them either, nor `indlejring_css`.
     static let bodyTemplate = "partials/krop"
 
     /// The files for `<slug>/`. The municipality was checked when it loaded: rendering finds
@@ -25,15 +25,18 @@ struct MunicipalityPage {
                                       idPrefix: "\(Self.fragmentIDPrefix)figur-\(slug)")
         let reportRenderer = ReportRenderer(figures: figures)
         var reports: [[String: Any]] = [], fragmentReports: [[String: Any]] = []
+        var forms: [(page: String, fragment: String)] = []
         for report in municipality.reports {
             var context = PageContext.reportSummary(report)
             if report.kind == .status, let measurement = report.measurement {
                 context["pejling"] = PejlingWording(analysis: municipality.analysis?.measurement, status: measurement).context
             }
             let html = reportRenderer.render(report)
-            context["html"] = PreparedText(html.page)
+            let page = PreparedText(html.page), fragment = PreparedText(html.fragment)
+            forms.append((page.text, fragment.text))
+            context["html"] = page
             reports.append(context)
-            context["html"] = PreparedText(html.fragment)
+            context["html"] = fragment
             fragmentReports.append(context)
         }
         let links = PageLinks(baseURL: content.config.baseURL, slug: slug)
@@ -55,9 +58,13 @@ struct MunicipalityPage {
             context["hentning"] = downloads
         }
 
-        // The body of the page (`partials/krop`) is the same in the folder page and the
-        // self-contained file: rendered once, for both. (A site's own kommune.mustache that
-        // does not use {{{krop}}} still gets every value it had.)
+        // What all three forms show (`partials/indhold`) is rendered once, with markers where
+        // the fragment differs (SharedBody); the body of the page (`partials/krop`), the same in
+        // the folder page and the self-contained file, once for both. (A site's own templates
+        // that do not use {{{indhold}}} or {{{krop}}} still get every value they had.)
+        let hasShared = templates.names.contains(SharedBody.template)
+        let shared = SharedBody.render(context, reports: forms, templates: templates)
+        if hasShared { context["indhold"] = PreparedText(shared?.page ?? templates.render(context, template: SharedBody.template)) }
         if templates.names.contains(Self.bodyTemplate) {
             context["krop"] = PreparedText(templates.render(context, template: Self.bodyTemplate))
         }
@@ -81,6 +88,9 @@ struct MunicipalityPage {
         fragment["indlejring_css"] = assets.preparedScopedStylesheet
         fragment["id_praefiks"] = Self.fragmentIDPrefix
         fragment["rapporter"] = fragmentReports
+        if hasShared {
+            fragment["indhold"] = PreparedText(shared?.fragment ?? templates.render(fragment, template: SharedBody.template))
+        }
         files.append(OutputFile(path: "\(slug)/indlejring.html", text: templates.render(fragment, template: "indlejring")))
         return files
     }

@@ -17,6 +17,8 @@ struct TemplateSet: Sendable {
     public let names: [String]
     /// A fingerprint of every template file, for incremental builds.
     public let fingerprint: UInt64
+    /// Whether some template holds a NUL character (then ``SharedBody`` is not used).
+    var holdNUL = false
 
     /// The templates a build needs.
     public static let required = ["oversigt", "kommune", "indlejring"]
@@ -34,6 +36,7 @@ struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var names: [String] = []
         var fingerprint = StableHash.hash([])
+        var holdNUL = false
         var failed = false
         for relative in templateFiles(root: root) {
             let display = DisplayPath.join(directory, relative)
@@ -43,6 +46,7 @@ struct TemplateSet: Sendable {
             }
             let name = String(relative.dropLast(".mustache".count))
             fingerprint = StableHash.hash(Array(relative.utf8) + [0] + source.bytes, seed: fingerprint)
+            holdNUL = holdNUL || source.bytes.contains(0)
             do {
                 library.register(try MustacheTemplate(string: ByteEscaping.pragma + source.text), named: name)
                 names.append(name)
@@ -59,7 +63,7 @@ struct TemplateSet: Sendable {
             failed = true
         }
         guard !failed else { return nil }
-        return TemplateSet(library: library, names: names, fingerprint: fingerprint)
+        return TemplateSet(library: library, names: names, fingerprint: fingerprint, holdNUL: holdNUL)
     }
 
     /// Renders `context` with the named template. Every string in the context is made safe
