@@ -1,3 +1,5 @@
+import Mustache
+
 /// Renders `index.html`: every municipality with its reports and their dates, in Danish
 /// alphabetical order of name (``DanishCollation``), whatever order they came in.
 struct OverviewPage {
@@ -33,15 +35,9 @@ struct OverviewPage {
     }
 
     func context() -> [String: Any] {
-        let rows: [[String: Any]] = DanishCollation.sorted(municipalities, by: \.name).map { municipality in
-            var row = PageContext.municipality(municipality)
-            row["rapporter"] = municipality.reports.map(PageContext.reportSummary)
-            row["kladde"] = municipality.hasDraft
-            return row
-        }
         var context: [String: Any] = [
             "site": PageContext.site(content.config),
-            "kommuner": rows,
+            "kommuner": OverviewRows(DanishCollation.sorted(municipalities, by: \.name)),
             "antal": DanishFormat.integer(municipalities.count),
             "sidetitel": content.config.title,
             "rod": "",
@@ -53,5 +49,43 @@ struct OverviewPage {
         ]
         if let base = content.config.baseURL { context["canonical"] = base }
         return context
+    }
+}
+
+/// The overview's rows (`{{#kommuner}}`), each made when Mustache comes to it and let go after:
+/// at 10,000 municipalities, holding every row's context at once was the largest part of a
+/// build's peak memory. Each row is what ``PageContext`` gives a municipality, with its
+/// reports and whether one is a draft, made safe for escaping (``HTML/isolatingMarkupCharacters(_:)``)
+/// as the rest of the context is. For a template it is a list as any other: a section over it,
+/// an inverted section, and `first`, `last`, `reversed`, `count` and `empty`.
+///
+/// ```swift
+/// context["kommuner"] = OverviewRows(sortedMunicipalities)   // {{#kommuner}}{{navn}}{{/kommuner}}
+/// ```
+struct OverviewRows: RandomAccessCollection, MustacheSequence, MustacheTransformable {
+    let municipalities: [Municipality]
+
+    init(_ municipalities: [Municipality]) { self.municipalities = municipalities }
+
+    var startIndex: Int { municipalities.startIndex }
+    var endIndex: Int { municipalities.endIndex }
+
+    subscript(position: Int) -> [String: Any] {
+        let municipality = municipalities[position]
+        var row = PageContext.municipality(municipality)
+        row["rapporter"] = municipality.reports.map(PageContext.reportSummary)
+        row["kladde"] = municipality.hasDraft
+        return HTML.isolatingIfChanged(row) ?? row
+    }
+
+    func transform(_ name: String) -> Any? {
+        switch name {
+        case "first": first
+        case "last": last
+        case "reversed": Array(reversed())
+        case "count": count
+        case "empty": isEmpty
+        default: nil
+        }
     }
 }

@@ -48,7 +48,11 @@ import Testing
                          location: SourceLocation(file: "kommune.yml"))
         }
         let page = OverviewPage(content: site, municipalities: municipalities, templates: templates)
-        let rows = page.context()["kommuner"] as? [[String: Any]] ?? []
+        let rows = try #require(page.context()["kommuner"] as? OverviewRows)
         #expect(rows.compactMap { $0["navn"] as? String } == Self.officialOrder)
+        // And so the page lists them.
+        let html = String(decoding: page.render().bytes, as: UTF8.self)
+        let listed = html.matches(of: /<a href="k[0-9]+\/index.html">([^<]+)<\/a>/).map { String($0.1) }
+        #expect(listed == Self.officialOrder)
     }
 }

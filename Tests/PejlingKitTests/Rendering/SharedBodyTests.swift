@@ -43,3 +43,26 @@ struct SharedBodyTests {
         #expect(!fragment.contains("\u{0}"))
     }
 }
+
+@Suite("The overview's rows, made as Mustache comes to them")
+struct OverviewRowsTests {
+    @Test("a section, an inverted section and the list transforms work as on an array")
+    func behavesAsAList() throws {
+        let folder = try SiteFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let template = "{{#kommuner}}[{{navn}}{{#rapporter}}/{{type}}{{/rapporter}}]{{/kommuner}}{{^kommuner}}ingen{{/kommuner}}"
+            + "|{{#first(kommuner)}}{{navn}}{{/first(kommuner)}}|{{#last(kommuner)}}{{navn}}{{/last(kommuner)}}"
+            + "|{{count(kommuner)}}|{{#empty(kommuner)}}tom{{/empty(kommuner)}}"
+            + "|{{#reversed(kommuner)}}{{navn}}{{/reversed(kommuner)}}"
+        try Data(template.utf8).write(to: URL(fileURLWithPath: folder + "/liste.mustache"))
+        for name in TemplateSet.required { try Data().write(to: URL(fileURLWithPath: folder + "/\(name).mustache")) }
+        var diagnostics = Diagnostics()
+        let templates = try #require(TemplateSet.load(directory: folder, diagnostics: &diagnostics))
+        let municipalities = ["A\"\u{301}", "B"].map { name in
+            Municipality(slug: name, code: nil, name: name, homepage: nil, isExample: true, location: SourceLocation(file: "k.yml"))
+        }
+        #expect(templates.render(["kommuner": OverviewRows(municipalities)], template: "liste")
+                == "[A&quot;\u{200B}\u{301}][B]|A&quot;\u{200B}\u{301}|B|2||BA&quot;\u{200B}\u{301}")
+        #expect(templates.render(["kommuner": OverviewRows([])], template: "liste") == "ingen|||0|tom|")
+    }
+}
