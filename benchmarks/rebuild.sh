@@ -37,7 +37,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] 
 
 declare -a full_wall full_cpu hugo_wall hugo_cpu none_wall none_cpu one_wall one_cpu peak
 for ((i = 1; i <= runs; i++)); do
-  rm -rf "$out" "$scratch/.out.pejling-stat" "$scratch/hugo-out"
+  rm -rf "$out" "$scratch/.out.pejling-stat" "$scratch/.out.pejling-kept" "$scratch/hugo-out"
   read -r w c _ < <(timed hugo --quiet --source "$corpus/hugo" --destination "$scratch/hugo-out")
   hugo_wall+=("$w"); hugo_cpu+=("$c")
   read -r w c m < <(build)

@@ -134,12 +134,16 @@ build_cmd() {
 
 out_dir() { if [ "$3" = shm ]; then echo "$SHM/$1-$2"; else echo "$DISK/$1-$2"; fi; }
 
+# fresh OUT: the folder, and what pejling keeps beside it (its stat cache and the output a
+# rebuild replaced), removed: the next build is a full one.
+fresh() { rm -rf "$1" "$(dirname "$1")/.$(basename "$1").pejling-stat" "$(dirname "$1")/.$(basename "$1").pejling-kept"; }
+
 # trial TOOL N: one build first, so that a failing tool gets a reason in the table, not a
 # crash; then the page count and the peak RSS of a full build into a fresh folder.
 trial() {
     local tool=$1 n=$2 out rc=0
     out=$(out_dir "$tool" "$n" shm)
-    rm -rf "$out"
+    fresh "$out"
     log "$tool: trial build of $n pages"
     eval "$(build_cmd "$tool" "$n" "$out")" >"$RAW/$tool-$n-trial.log" 2>&1 || rc=$?
     if [ "$rc" != 0 ]; then
@@ -148,10 +152,10 @@ trial() {
         return 1
     fi
     pages "$out" >"$RAW/$tool-$n-pages.txt"
-    rm -rf "$out"
+    fresh "$out"
     eval "/usr/bin/time -f %M -o $(q "$RAW/$tool-$n-rss.txt") $(build_cmd "$tool" "$n" "$out")" \
         >/dev/null 2>&1 || true
-    rm -rf "$out"
+    fresh "$out"
 }
 
 # timed TOOL N KIND MEDIUM ROUND: one hyperfine run into RAW/TOOL-N-KIND-MEDIUM.rROUND.json
@@ -162,7 +166,9 @@ timed() {
     local tool=$1 n=$2 kind=$3 medium=$4 round=$5 out prepare=""
     local name="$tool-$n-$kind-$medium"
     out=$(out_dir "$tool" "$n" "$medium")
-    [ "$kind" = full ] && prepare="rm -rf $(q "$out")"
+    local parent base
+    parent=$(dirname "$out"); base=$(basename "$out")
+    [ "$kind" = full ] && prepare="rm -rf $(q "$out") $(q "$parent/.$base.pejling-stat") $(q "$parent/.$base.pejling-kept")"
     [ "$medium" = disk ] && prepare="${prepare:+$prepare && }sync"
     local args=(--style basic --runs 1 --export-json "$RAW/$name.r$round.json" --command-name "$name")
     [ -n "$prepare" ] && args+=(--prepare "$prepare")
@@ -191,7 +197,7 @@ measure() {
                 done
             done
         done
-        for tool in "${tools[@]}"; do rm -rf "$(out_dir "$tool" "$n" "$medium")"; done
+        for tool in "${tools[@]}"; do fresh "$(out_dir "$tool" "$n" "$medium")"; done
     done
 }
 

@@ -6,9 +6,14 @@ public protocol OutputSink: Sendable {
     func write(_ file: OutputFile) throws
     /// Takes over a municipality's unchanged files (path → hash) from a previous output folder.
     func reuse(_ files: [String: String], from folder: String, slug: String) throws
+    /// Called before a municipality's files are written: whatever the sink holds of it from
+    /// before goes, so that no file of an older render stays beside the new ones.
+    func prepare(slug: String)
 }
 
 extension OutputSink {
+    public func prepare(slug: String) {}
+
     /// Reads each file from the previous output and writes it again.
     public func reuse(_ files: [String: String], from folder: String, slug: String) throws {
         for path in files.keys.sorted() {
@@ -48,11 +53,22 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
 }
 
 /// Writes files below a folder, creating subfolders as needed.
+///
+/// The folder may be the output a build before last left (``OutputFolder/keptPath``); its
+/// files may share their bytes with the live output through hard links, so a file is never
+/// written in place: what stands at a path is unlinked first and the file made anew. A
+/// municipality whose files it already holds as they should be is left as it is
+/// (``reuse(_:from:slug:)``); the others are cleared before they are linked or written.
 struct DirectorySink: OutputSink {
     public let root: String
+    /// For a kept output: the municipalities in which its files differ from the previous
+    /// output's (``OutputFolder/prepareStaging()``); nil for a new folder.
+    let differing: Set<String>?
+    private var holds: Bool { differing != nil }
 
-    public init(root: String) {
+    public init(root: String, differing: Set<String>? = nil) {
         self.root = root
+        self.differing = differing
     }
 
     public func write(_ file: OutputFile) throws {
@@ -66,14 +82,32 @@ struct DirectorySink: OutputSink {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
         }
+        // A kept file may be a hard link to the live output's: a new file, never that one truncated.
+        if holds { unlink(path) }
         try FileWriting.write(file.bytes, to: path)
     }
 
-    /// Hard-links each file from the previous output: no bytes are copied, and the new
-    /// output stays whole when the old one is removed after the swap. All or nothing: when one
-    /// file cannot be taken, the links made are removed again, so that the pages rendered
-    /// instead are written to files of their own, never through a link into the old output.
+    public func prepare(slug: String) {
+        guard holds, !slug.isEmpty, SafePath.isSafeRelative(slug) else { return }
+        OpenFolder.removeTree(root + "/" + slug)
+    }
+
+    /// Takes over `slug`'s files. Where the folder already holds them as the previous output
+    /// has them (a kept output that does not differ there, every file present), they stay as
+    /// they are and anything else in the municipality's folder goes. Otherwise each file is
+    /// hard-linked from the previous output: no bytes are copied, and the new output stays
+    /// whole when the old one goes. All or nothing: when one file cannot be taken, the links
+    /// made are removed again, so that the pages rendered instead are written to files of
+    /// their own, never through a link into the old output.
     public func reuse(_ files: [String: String], from folder: String, slug: String) throws {
+        if let differing, !slug.isEmpty, !differing.contains(slug), keepsInPlace(files, slug: slug) { return }
+        if holds {
+            if slug.isEmpty {
+                for path in files.keys where SafePath.isSafeRelative(path) { unlink(root + "/" + path) }
+            } else {
+                prepare(slug: slug)
+            }
+        }
         var linked: [String] = []
         do {
             try link(files, from: folder, made: &linked)
@@ -81,6 +115,30 @@ struct DirectorySink: OutputSink {
             for target in linked { unlink(target) }
             throw error
         }
+    }
+
+    /// Whether `slug`'s folder holds exactly `files` (all directly in it): anything else in it
+    /// is removed; false when one is missing (or a path is nested), and it is then linked anew.
+    private func keepsInPlace(_ files: [String: String], slug: String) -> Bool {
+        guard SafePath.isSafeRelative(slug), let open = OpenFolder(root + "/" + slug) else { return false }
+        var expected = Set<Substring>()
+        for path in files.keys {
+            guard path.hasPrefix(slug + "/") else { return false }
+            let name = path.dropFirst(slug.utf8.count + 1)
+            guard !name.isEmpty, !name.contains("/") else { return false }
+            expected.insert(name)
+        }
+        var present = 0
+        for entry in open.entries() {
+            if !entry.isFolder, expected.contains(Substring(entry.name)) {
+                present += 1
+            } else if entry.isFolder {
+                OpenFolder.removeTree(open.path + "/" + entry.name)
+            } else {
+                open.unlink(entry.name)
+            }
+        }
+        return present == expected.count
     }
 
     /// Links folder by folder, each held open (``OpenFolder``): one lookup per file instead of

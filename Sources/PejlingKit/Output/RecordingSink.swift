@@ -6,16 +6,24 @@ final class RecordingSink: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     /// Hashes as numbers: 60,000 hex strings would each be an allocation of their own.
     private var recorded: [String: UInt64] = [:]
+    private var writtenSlugs: Set<String> = []
 
     init(inner: any OutputSink) { self.inner = inner }
 
     func write(_ file: OutputFile) throws {
         try inner.write(file)
         let hash = StableHash.hash(file.bytes)
+        let slug = file.path.firstIndex(of: "/").map { String(file.path[..<$0]) }
         lock.lock()
         recorded[file.path] = hash
+        if let slug, slug != "assets" { writtenSlugs.insert(slug) }
         lock.unlock()
     }
+
+    /// The municipalities whose files were written (rendered), not taken over.
+    var written: Set<String> { lock.withLock { writtenSlugs } }
+
+    func prepare(slug: String) { inner.prepare(slug: slug) }
 
     func reuse(_ files: [String: String], from folder: String, slug: String) throws {
         try inner.reuse(files, from: folder, slug: slug)

@@ -36,15 +36,15 @@ extension SiteBuilder {
             return Result(diagnostics: warnings, failed: warnings.fails(strict: options.strict),
                           municipalities: previous.municipalities.keys.sorted(), fileCount: 0, unchanged: true)
         }
-        let staging: String
+        let staging: String, differing: Set<String>?
         do {
-            staging = try folder.prepareStaging()
+            (staging, differing) = try folder.prepareStaging()
         } catch {
             var diagnostics = Diagnostics()
             diagnostics.error(SystemError.outputProblem(error), at: outputLocation)
             return .failure(diagnostics)
         }
-        let sink = RecordingSink(inner: DirectorySink(root: staging))
+        let sink = RecordingSink(inner: DirectorySink(root: staging, differing: differing))
         var pass = SitePass(options: options)
         pass.keepsSummaries = true
         pass.sharedFingerprint = fingerprints?.shared
@@ -62,8 +62,12 @@ extension SiteBuilder {
                                      warnings: result.diagnostics.sorted.filter { $0.severity == .warning })
         manifest.overview = result.overviewKey
         result.summaries = [:]
+        if differing != nil {
+            // What the kept output held and this build neither wrote nor took over goes.
+            OutputFolder.prune(staging, shared: Array(manifest.shared.keys), municipalities: Set(manifest.municipalities.keys))
+        }
         do {
-            try folder.publish(staging: staging, manifest: manifest, jobs: options.jobs)
+            try folder.publish(staging: staging, manifest: manifest, written: sink.written, jobs: options.jobs)
         } catch {
             folder.discard(staging: staging, jobs: options.jobs)
             result.diagnostics.error(SystemError.outputProblem(error), at: outputLocation)

@@ -79,6 +79,7 @@ struct SitePass: Sendable {
             return outcome
         }
         let files = pages.files(for: municipality, linksPDF: pdfStage != nil)
+        sink.prepare(slug: slug)
         outcome.fileCount = write(files, into: sink, diagnostics: &outcome.diagnostics)
         outcome.fileCount += pdfStage?.render(municipality, content: pages.content, templates: pages.templates,
                                               assets: pages.assets, into: sink, diagnostics: &outcome.diagnostics) ?? 0
