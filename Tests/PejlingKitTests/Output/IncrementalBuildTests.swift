@@ -6,17 +6,7 @@ import Testing
 @Suite("Incremental builds", .serialized)
 struct IncrementalBuildTests {
 
-    func snapshot(_ output: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: output)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = FileManager.default.contents(atPath: output + "/" + path)
-            }
-        }
-        return files
-    }
+    func snapshot(_ output: String) throws -> [String: Data] { SiteFixture.snapshot(output) }
 
     @Test("a rebuild with nothing changed renders nothing and leaves the output as it was")
     func nothingChanged() throws {

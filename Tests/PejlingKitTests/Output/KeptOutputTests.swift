@@ -6,17 +6,7 @@ import Testing
 /// touching only what changed (OutputFolder.keptPath, DirectorySink's `holds`).
 @Suite("Building in the kept output", .serialized)
 struct KeptOutputTests {
-    func snapshot(_ output: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: output)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = FileManager.default.contents(atPath: output + "/" + path)
-            }
-        }
-        return files
-    }
+    func snapshot(_ output: String) -> [String: Data] { SiteFixture.snapshot(output) }
 
     func append(_ text: String, toReportOf slug: String, _ options: BuildOptions) throws {
         let report = options.contentDirectory + "/kommuner/\(slug)/analyse.md"

@@ -29,17 +29,7 @@ struct PDFEngineTests {
             """)
     }
 
-    func snapshot(_ output: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: output)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = FileManager.default.contents(atPath: output + "/" + path)
-            }
-        }
-        return files
-    }
+    func snapshot(_ output: String) throws -> [String: Data] { SiteFixture.snapshot(output) }
 
     func requests(_ log: URL) -> Int {
         ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").count

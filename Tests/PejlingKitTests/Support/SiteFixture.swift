@@ -43,6 +43,19 @@ enum SiteFixture {
         return String(cString: made)
     }
 
+    /// Every file below `output` (not folders), by relative path, with its bytes.
+    static func snapshot(_ output: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: output)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = FileManager.default.contents(atPath: output + "/" + path)
+            }
+        }
+        return files
+    }
+
     /// A temporary copy of content/ and Templates/, and build options that point at it, with
     /// the output at `<folder>/output` and two jobs.
     static func workspace() throws -> (URL, BuildOptions) {
