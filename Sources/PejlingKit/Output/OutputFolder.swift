@@ -16,7 +16,7 @@ import Foundation
 ///
 /// ```swift
 /// let folder = OutputFolder(path: "output")
-/// let (staging, holds) = try folder.prepareStaging()   // holds: the kept output's manifest
+/// let (staging, differing) = try folder.prepareStaging()   // differing: where the kept output differs
 /// // … write into staging …
 /// try folder.publish(staging: staging, manifest: manifest)
 /// ```
