@@ -106,4 +106,4 @@ bench-smoke: build
 test: unit-tests schema-tests browser-tests pdf-tests live-reload-test spreadsheet-tests bench-smoke
 
 clean:
-	rm -rf .build $(OUTPUT) .$(OUTPUT).pejling-stat .$(OUTPUT).pejling-kept
+	rm -rf .build $(OUTPUT) .$(OUTPUT).pejling-stat .$(OUTPUT).pejling-kept .$(OUTPUT).pejling-lock

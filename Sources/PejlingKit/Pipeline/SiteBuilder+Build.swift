@@ -6,8 +6,9 @@ extension SiteBuilder {
     /// Incremental: when no input, template, option or the binary changed since the
     /// output's manifest was written, nothing is rendered and the output stays as it is;
     /// otherwise only municipalities whose inputs changed are loaded and rendered, the others'
-    /// files are linked from the previous output into the new one, and their summaries and
-    /// warnings come from its manifest.
+    /// files are taken over (in place in the kept output, or linked from the previous one), and
+    /// their summaries and warnings come from its manifest. One build at a time per output
+    /// folder (``OutputLock``).
     public func build() -> Result {
         let folder = OutputFolder(path: options.outputDirectory)
         let outputLocation = SourceLocation(file: DisplayPath.relative(options.outputDirectory))
@@ -16,6 +17,9 @@ extension SiteBuilder {
             diagnostics.error("pejling skriver ikke output her: \(refusal)", at: outputLocation)
             return .failure(diagnostics)
         }
+        // One build at a time for this folder (a second one waits): held until the build returns.
+        let lock = OutputLock(folder: folder)
+        defer { withExtendedLifetime(lock) {} }
         // The previous manifest is read on a thread of its own while the inputs are scanned
         // (at 10,000 municipalities each is about half of a rebuild with nothing changed).
         let reading = Concurrently { folder.currentManifest() }

@@ -79,3 +79,24 @@ struct KeptOutputTests {
         #expect(snapshot(options.outputDirectory) == snapshot(fresh.outputDirectory))
     }
 }
+
+@Suite("One build at a time per output folder")
+struct OutputLockTests {
+    @Test("a build waits while another holds the output's lock, then builds")
+    func waitsForTheLock() async throws {
+        let (folder, options) = try SiteFixture.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lock = OutputLock(folder: OutputFolder(path: options.outputDirectory))
+        #expect(lock != nil)
+        let build = Task.detached { SiteBuilder(options: options).build() }
+        try await Task.sleep(nanoseconds: 700_000_000)
+        // Without the lock the build would have staged long before (the demo content scans in milliseconds).
+        let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!beside.contains { $0.hasPrefix(".output.pejling-staging") }, "nothing staged while the lock is held: \(beside)")
+        #expect(!FileManager.default.fileExists(atPath: options.outputDirectory), "nothing built while the lock is held")
+        lock = nil
+        let result = await build.value
+        #expect(!result.failed)
+        #expect(FileManager.default.fileExists(atPath: options.outputDirectory + "/index.html"))
+    }
+}
