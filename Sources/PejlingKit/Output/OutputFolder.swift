@@ -148,18 +148,12 @@ struct OutputFolder: Sendable {
                 folder = folder.isEmpty ? String(part) : folder + "/" + part
             }
         }
-        let checked = municipalities
+        expected["", default: []].insert(stagingMarker)
         func prune(_ relative: String) {
             guard let open = OpenFolder(relative.isEmpty ? staging : staging + "/" + relative) else { return }
-            let names = expected[relative] ?? []
-            for entry in open.entries() {
-                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if relative.isEmpty, entry.name == stagingMarker { continue }
-                if !names.contains(entry.name) {
-                    if entry.isFolder { OpenFolder.removeTree(open.path + "/" + entry.name) } else { open.unlink(entry.name) }
-                } else if entry.isFolder, !(relative.isEmpty && checked.contains(entry.name)) {
-                    prune(child)
-                }
+            for entry in open.removeEntries(notIn: expected[relative] ?? []) where entry.isFolder {
+                if relative.isEmpty, municipalities.contains(entry.name) { continue }
+                prune(relative.isEmpty ? entry.name : relative + "/" + entry.name)
             }
         }
         prune("")
@@ -210,15 +204,7 @@ struct OutputFolder: Sendable {
             try? FileManager.default.removeItem(atPath: folder)
             return
         }
-        let entries = open.entries()
-        _ = ParallelMap.map(entries, jobs: jobs) { entry in
-            if entry.isFolder {
-                OpenFolder(folder + "/" + entry.name)?.removeContents()
-                rmdir(folder + "/" + entry.name)
-            } else {
-                Foundation.unlink(folder + "/" + entry.name)
-            }
-        }
+        _ = ParallelMap.map(open.entries(), jobs: jobs) { entry in open.remove(entry) }
         OpenFolder.removeTree(folder)
     }
 

@@ -121,22 +121,16 @@ struct DirectorySink: OutputSink {
     /// is removed; false when one is missing (or a path is nested), and it is then linked anew.
     private func keepsInPlace(_ files: [String: String], slug: String) -> Bool {
         guard SafePath.isSafeRelative(slug), let open = OpenFolder(root + "/" + slug) else { return false }
-        var expected = Set<Substring>()
+        var expected = Set<String>()
         for path in files.keys {
             guard path.hasPrefix(slug + "/") else { return false }
             let name = path.dropFirst(slug.utf8.count + 1)
             guard !name.isEmpty, !name.contains("/") else { return false }
-            expected.insert(name)
+            expected.insert(String(name))
         }
         var present = 0
-        for entry in open.entries() {
-            if !entry.isFolder, expected.contains(Substring(entry.name)) {
-                present += 1
-            } else if entry.isFolder {
-                OpenFolder.removeTree(open.path + "/" + entry.name)
-            } else {
-                open.unlink(entry.name)
-            }
+        for entry in open.removeEntries(notIn: expected) {
+            if entry.isFolder { open.remove(entry) } else { present += 1 }
         }
         return present == expected.count
     }

@@ -19,7 +19,7 @@ public enum MunicipalityLookup {
     }
 
     public static func find(_ query: String) -> Result {
-        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        let trimmed = query.trimmingSpaces()
         if !trimmed.isEmpty, trimmed.allSatisfy(\.isASCII), let code = Int(trimmed) {
             if let municipality = MunicipalityRegistry.byCode(code) { return .found(municipality) }
             return .notFound(suggestions: [])

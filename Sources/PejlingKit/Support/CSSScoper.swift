@@ -84,7 +84,7 @@ enum CSSScoper {
 
     private static func scopeBlock(_ scanner: inout Scanner, scope: String, into output: inout String, untilBrace: Bool) {
         while !scanner.atEnd {
-            let prelude = scanner.read(until: ["{", "}", ";"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let prelude = scanner.read(until: ["{", "}", ";"]).trimmingSpacesAndNewlines()
             if scanner.atEnd { break }
             let stop = scanner.current
             if stop == "}" {
@@ -116,7 +116,7 @@ enum CSSScoper {
 
     static func scopeSelectors(_ selectors: String, scope: String) -> String {
         splitSelectors(selectors).map { selector -> String in
-            let selector = selector.trimmingCharacters(in: .whitespacesAndNewlines)
+            let selector = selector.trimmingSpacesAndNewlines()
             if selector == "html body" { return scope }
             if selector.hasPrefix("html body ") || selector.hasPrefix("html body>") {
                 return scope + selector.dropFirst("html body".count)
@@ -155,7 +155,7 @@ enum CSSScoper {
             }
         }
         parts.append(current)
-        return parts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return parts.filter { !$0.trimmingSpaces().isEmpty }
     }
 
     /// `1.5rem` → `1.5em` in a declaration block, outside strings.
@@ -197,9 +197,9 @@ enum CSSScoper {
     static func tidy(_ body: String) -> String {
         body.split(separator: "\n", omittingEmptySubsequences: true)
             .map { line in String(line.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()) }
-            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .filter { !$0.trimmingSpaces().isEmpty }
             .joined(separator: "\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingSpacesAndNewlines()
     }
 
     static func stripComments(_ css: String) -> String {

@@ -1,13 +1,12 @@
 import Dispatch
 import Foundation
 
-/// A value worked out on a thread of its own while the caller goes on; ``value`` waits for it.
+/// A value worked out on a thread of its own while the caller goes on; ``take()`` waits for it.
 ///
 /// ```swift
 /// let reading = Concurrently { folder.currentManifest() }
 /// let fingerprints = scan()          // meanwhile
-/// let previous = reading.value       // waits for the manifest, if it is not read yet
-/// let manifest = reading.take()      // the same, and `reading` lets go of it
+/// let previous = reading.take()      // waits for the manifest, if it is not read yet
 /// ```
 final class Concurrently<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
@@ -24,15 +23,8 @@ final class Concurrently<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The value, once the work is done (the first call waits; later calls do not).
-    var value: Value {
-        done.wait()
-        done.signal()
-        return lock.withLock { result } ?? work()
-    }
-
-    /// The value, handed over: this no longer holds it (a large value is then freed as soon as
-    /// the caller lets it go). Ask once.
+    /// The value, once the work is done, handed over: this no longer holds it (a large value
+    /// is then freed as soon as the caller lets it go). Ask once: a second call works it out again.
     func take() -> Value {
         done.wait()
         done.signal()

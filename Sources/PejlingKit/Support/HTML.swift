@@ -34,14 +34,7 @@ public enum HTML {
         var runStart = utf8.startIndex
         var index = utf8.startIndex
         while index != utf8.endIndex {
-            let replacement: String
-            switch utf8[index] {
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x26: replacement = "&amp;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            default:
+            guard let replacement = entity(for: utf8[index]) else {
                 utf8.formIndex(after: &index)
                 continue
             }
@@ -51,6 +44,18 @@ public enum HTML {
             runStart = index
         }
         if runStart < utf8.endIndex { out += Substring(utf8[runStart...]) }
+    }
+
+    /// What escaping writes for the byte `byte`, or nil when it stays as it is.
+    static func entity(for byte: UInt8) -> String? {
+        switch byte {
+        case 0x3C: "&lt;"
+        case 0x3E: "&gt;"
+        case 0x26: "&amp;"
+        case 0x22: "&quot;"
+        case 0x27: "&#39;"
+        default: nil
+        }
     }
 
     /// Whether `text` has a character that escaping changes.

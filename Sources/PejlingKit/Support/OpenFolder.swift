@@ -13,7 +13,9 @@ import Foundation
 /// }
 /// OpenFolder.removeTree("output.old")
 /// ```
-final class OpenFolder {
+///
+/// ``SafePath/listing(_:)`` lists through it too.
+final class OpenFolder: Sendable {
     let path: String
     private let descriptor: Int32
 
@@ -38,12 +40,6 @@ final class OpenFolder {
             throw OutputError("'\(folder.path)/\(name)' kan ikke overtages fra det forrige output, fordi \(SystemError.describe(code))")
         }
         try FileWriting.write(bytes, to: folder.path + "/" + name)
-    }
-
-    /// Removes `name` from this folder (a file or an empty folder's link); false when it was not there.
-    @discardableResult
-    func unlink(_ name: String) -> Bool {
-        unlinkat(descriptor, name, 0) == 0
     }
 
     /// The entries of the folder, each with whether it is a folder (not following links), in
@@ -84,17 +80,29 @@ final class OpenFolder {
         return fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
     }
 
-    /// Removes everything in the folder, folders inside it too (symbolic links are removed,
-    /// never followed); what cannot be removed stays.
-    func removeContents() {
-        for (name, isFolder) in entries() {
-            if isFolder {
-                OpenFolder(path + "/" + name)?.removeContents()
-                unlinkat(descriptor, name, AT_REMOVEDIR)
-            } else {
-                unlinkat(descriptor, name, 0)
-            }
+    /// Removes one entry of the folder, with everything in it when it is a folder (symbolic
+    /// links are removed, never followed); what cannot be removed stays.
+    func remove(_ entry: (name: String, isFolder: Bool)) {
+        if entry.isFolder {
+            OpenFolder(path + "/" + entry.name)?.removeContents()
+            unlinkat(descriptor, entry.name, AT_REMOVEDIR)
+        } else {
+            unlinkat(descriptor, entry.name, 0)
         }
+    }
+
+    /// Removes everything in the folder, folders inside it too.
+    func removeContents() {
+        entries().forEach(remove)
+    }
+
+    /// Removes every entry whose name is not in `names`, and returns the entries that stay.
+    func removeEntries(notIn names: Set<String>) -> [(name: String, isFolder: Bool)] {
+        var kept: [(name: String, isFolder: Bool)] = []
+        for entry in entries() {
+            if names.contains(entry.name) { kept.append(entry) } else { remove(entry) }
+        }
+        return kept
     }
 
     /// Removes the folder at `path` and everything in it; a file there is removed too.

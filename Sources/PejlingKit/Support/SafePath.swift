@@ -77,7 +77,7 @@ public enum SafePath {
 
     /// The names in a folder, sorted bytewise, so that results never depend on listing order.
     public static func listing(_ path: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        OpenFolder(path, followsLink: true)?.sortedNames() ?? []
     }
 
     public static func contents(_ path: String) -> [UInt8]? {

@@ -1,6 +1,7 @@
 /// Foundation's `trimmingCharacters(in: .whitespaces)` and `(in: .whitespacesAndNewlines)`,
 /// the same sets, scalar by scalar in Swift: Foundation's goes through `NSString` on Linux,
-/// and loading and rendering trim every heading, fence and YAML value (2 % of a build).
+/// and loading and rendering trim every heading, fence and YAML value (2 % of a build). The
+/// one trimming pejling uses.
 ///
 /// ```swift
 /// " maaling faglig-udredning\t".trimmingSpaces()   // "maaling faglig-udredning"

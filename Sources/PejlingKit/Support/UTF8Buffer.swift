@@ -42,15 +42,7 @@ struct UTF8Buffer {
         text.withUTF8 { source in
             var runStart = 0
             for (index, byte) in source.enumerated() {
-                let replacement: StaticString
-                switch byte {
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x26: replacement = "&amp;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                default: continue
-                }
+                guard let replacement = HTML.entity(for: byte) else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
                 append(replacement)
                 runStart = index + 1
