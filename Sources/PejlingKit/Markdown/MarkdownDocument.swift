@@ -269,8 +269,9 @@ final class MarkdownDocument {
         guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
         defer { cmark_get_default_mem_allocator().pointee.free(html) }
         guard !blockHTML.isEmpty else { return String(cString: html) }
-        return UnsafeRawPointer(html).withMemoryRebound(to: UInt8.self, capacity: strlen(html)) { start in
-            spliced(UnsafeBufferPointer(start: start, count: strlen(html)))
+        let count = strlen(html)
+        return UnsafeRawPointer(html).withMemoryRebound(to: UInt8.self, capacity: count) { start in
+            spliced(UnsafeBufferPointer(start: start, count: count))
         }
     }
 
